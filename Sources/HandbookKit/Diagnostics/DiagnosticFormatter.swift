@@ -1,0 +1,59 @@
+import Foundation
+
+/// Turns diagnostics into the text that `handbook check` prints.
+public enum DiagnosticFormatter {
+    /// `path:line:col: error|warning: message [rule]`, a hint line where there is one, then a
+    /// summary line.
+    public static func text(_ diagnostics: [Diagnostic], pathPrefix: String = "") -> String {
+        var lines: [String] = []
+        for diagnostic in diagnostics.sortedForReport() {
+            let location = diagnostic.location
+            lines.append(
+                "\(pathPrefix)\(location.path):\(location.line):\(location.column): "
+                    + "\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule)]"
+            )
+            if let hint = diagnostic.hint {
+                lines.append("  hint: \(hint)")
+            }
+        }
+        lines.append(summary(diagnostics))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A one-line count such as `2 errors, 1 warning`.
+    public static func summary(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.errorCount
+        let warnings = diagnostics.warningCount
+        if errors == 0 && warnings == 0 { return "no problems found" }
+        return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+    }
+
+    /// A JSON document `{"diagnostics": [...], "errors": N, "warnings": N}` for editors and CI.
+    public static func json(_ diagnostics: [Diagnostic], pathPrefix: String = "") throws -> String {
+        struct Entry: Encodable {
+            var path: String
+            var line: Int
+            var column: Int
+            var severity: String
+            var message: String
+            var rule: String
+            var hint: String?
+        }
+        struct Report: Encodable {
+            var diagnostics: [Entry]
+            var errors: Int
+            var warnings: Int
+        }
+        let entries = diagnostics.sortedForReport().map {
+            Entry(
+                path: pathPrefix + $0.location.path, line: $0.location.line, column: $0.location.column,
+                severity: $0.severity.rawValue, message: $0.message, rule: $0.rule, hint: $0.hint
+            )
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(
+            Report(diagnostics: entries, errors: diagnostics.errorCount, warnings: diagnostics.warningCount))
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,139 @@
+/// What the HTML renderer asks of the site: URLs for links and HTML for directives.
+public protocol MarkdownEmbedding: Sendable {
+    /// The URL of a link target, or nil when the target does not exist.
+    func href(for target: LinkTarget) -> String?
+    /// The HTML a directive stands for, or nil when what it names does not exist.
+    func html(for directive: Directive) -> String?
+}
+
+/// Renders a ``MarkdownDocument`` to HTML, CommonMark's way, with the handbook's additions:
+/// heading anchors, rewritten links, directives and task-list checkboxes.
+public struct HTMLRenderer: Sendable {
+    public var allowsRawHTML: Bool
+    public var embedding: any MarkdownEmbedding
+
+    public init(allowsRawHTML: Bool, embedding: any MarkdownEmbedding) {
+        self.allowsRawHTML = allowsRawHTML
+        self.embedding = embedding
+    }
+
+    public func render(_ document: MarkdownDocument) -> String {
+        var output = ""
+        render(document.root, into: &output, tight: false)
+        return output
+    }
+
+    private func renderChildren(of node: MarkdownNode, into output: inout String, tight: Bool = false) {
+        for child in node.children {
+            render(child, into: &output, tight: tight)
+        }
+    }
+
+    private func render(_ node: MarkdownNode, into output: inout String, tight: Bool) {
+        switch node.kind {
+        case .document:
+            renderChildren(of: node, into: &output)
+        case .blockQuote:
+            output += "<blockquote>\n"
+            renderChildren(of: node, into: &output)
+            output += "</blockquote>\n"
+        case .list(let ordered, let start, let isTight):
+            let tag = ordered ? "ol" : "ul"
+            let isTaskList = node.children.contains(where: \.isTaskItem)
+            output += "<\(tag)"
+            if ordered && start != 1 { output += " start=\"\(start)\"" }
+            if isTaskList { output += " class=\"task-list\"" }
+            output += ">\n"
+            renderChildren(of: node, into: &output, tight: isTight)
+            output += "</\(tag)>\n"
+        case .item:
+            if node.isTaskItem, let label = node.children.first {
+                output += "<li class=\"task-list-item\"><label>"
+                renderChildren(of: label, into: &output)
+                output += "</label>"
+                for child in node.children.dropFirst() { render(child, into: &output, tight: tight) }
+            } else {
+                output += "<li>"
+                renderChildren(of: node, into: &output, tight: tight)
+            }
+            if output.hasSuffix("\n") { output.removeLast() }
+            output += "</li>\n"
+        case .paragraph:
+            if !tight { output += "<p>" }
+            renderChildren(of: node, into: &output)
+            output += tight ? "" : "</p>\n"
+        case .heading(let level, let id):
+            let anchor = HTMLEscaping.text(id)
+            output += "<h\(level) id=\"\(anchor)\">"
+            renderChildren(of: node, into: &output)
+            output += "<a class=\"anchor\" href=\"#\(HTMLEscaping.href(id))\" aria-hidden=\"true\" tabindex=\"-1\">#</a>"
+            output += "</h\(level)>\n"
+        case .codeBlock(let info, let literal):
+            renderCodeBlock(info: info, literal: literal, into: &output)
+        case .htmlBlock(let html):
+            output += allowsRawHTML ? html : "<!-- raw HTML omitted -->\n"
+        case .thematicBreak:
+            output += "<hr>\n"
+        case .text(let text):
+            output += HTMLEscaping.text(text)
+        case .softBreak:
+            output += "\n"
+        case .lineBreak:
+            output += "<br>\n"
+        case .code(let code):
+            output += "<code>\(HTMLEscaping.text(code))</code>"
+        case .htmlInline(let html):
+            output += allowsRawHTML ? html : "<!-- raw HTML omitted -->"
+        case .emphasis:
+            output += "<em>"
+            renderChildren(of: node, into: &output)
+            output += "</em>"
+        case .strong:
+            output += "<strong>"
+            renderChildren(of: node, into: &output)
+            output += "</strong>"
+        case .link(let destination, let title):
+            renderLink(node, destination: destination, title: title, into: &output)
+        case .image(let source, let title):
+            let url = allowsRawHTML || HTMLEscaping.isSafe(source) ? source : ""
+            output += "<img src=\"\(HTMLEscaping.href(url))\" alt=\"\(HTMLEscaping.text(node.plainText))\""
+            if !title.isEmpty { output += " title=\"\(HTMLEscaping.text(title))\"" }
+            output += " loading=\"lazy\">"
+        case .taskMarker(let checked):
+            output += "<input type=\"checkbox\" class=\"task\"\(checked ? " checked" : "")> "
+        }
+    }
+
+    private func renderCodeBlock(info: String, literal: String, into output: inout String) {
+        if let directive = Directive(info: info), let html = embedding.html(for: directive) {
+            output += html
+            return
+        }
+        let language = info.split(separator: " ").first.map(String.init) ?? ""
+        output += "<pre><code"
+        if !language.isEmpty { output += " class=\"language-\(HTMLEscaping.text(language))\"" }
+        output += ">\(HTMLEscaping.text(literal))</code></pre>\n"
+    }
+
+    private func renderLink(_ node: MarkdownNode, destination: String, title: String, into output: inout String) {
+        let target = LinkTarget(destination: destination, sourcePath: node.location.path)
+        let url = embedding.href(for: target) ?? destination
+        let safeURL = allowsRawHTML || HTMLEscaping.isSafe(url) ? url : ""
+        output += "<a href=\"\(HTMLEscaping.href(safeURL))\""
+        if !title.isEmpty { output += " title=\"\(HTMLEscaping.text(title))\"" }
+        if case .external(let address) = target, address.hasPrefix("http") { output += " rel=\"noopener\"" }
+        output += ">"
+        renderChildren(of: node, into: &output)
+        output += "</a>"
+    }
+}
+
+extension MarkdownNode {
+    /// Whether this is a list item that starts with a task-list marker.
+    fileprivate var isTaskItem: Bool {
+        guard case .item = kind, let paragraph = children.first, let first = paragraph.children.first,
+            case .taskMarker = first.kind
+        else { return false }
+        return true
+    }
+}

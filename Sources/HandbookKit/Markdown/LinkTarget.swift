@@ -1,0 +1,75 @@
+import Foundation
+
+/// What a Markdown link points at, before it becomes a URL.
+///
+/// Links are written the way an author thinks of them: another chapter's file
+/// (`02-process.md#anchor`), a policy by id (`policy:SALES-POL-003`), a process or a role by id
+/// (`process:SALES-PROC-001`, `role:sales-manager`), or an ordinary web address.
+public enum LinkTarget: Sendable, Hashable {
+    case external(String)
+    /// `#anchor` on the same page.
+    case fragment(String)
+    /// A chapter file, as a path relative to the content folder.
+    case chapter(path: String, anchor: String?)
+    case policy(id: String, anchor: String?)
+    case process(id: String)
+    case role(id: String)
+    /// Any other relative address (an image, a download), left as written.
+    case relative(String)
+
+    /// Classifies a link destination written in the file at `sourcePath` (relative to the
+    /// content folder).
+    public init(destination: String, sourcePath: String) {
+        let (address, anchor) = LinkTarget.splitAnchor(destination)
+        for (scheme, make) in LinkTarget.idSchemes where address.hasPrefix(scheme) {
+            self = make(String(address.dropFirst(scheme.count)), anchor)
+            return
+        }
+        if address.isEmpty {
+            self = .fragment(anchor ?? "")
+        } else if LinkTarget.hasScheme(address) || address.hasPrefix("//") || address.hasPrefix("/") {
+            self = .external(destination)
+        } else if address.hasSuffix(".md") || address.hasSuffix(".markdown") {
+            self = .chapter(path: LinkTarget.resolve(address, from: sourcePath), anchor: anchor)
+        } else {
+            self = .relative(destination)
+        }
+    }
+
+    private static let idSchemes: [(String, @Sendable (String, String?) -> LinkTarget)] = [
+        ("policy:", { .policy(id: $0, anchor: $1) }),
+        ("process:", { id, _ in .process(id: id) }),
+        ("role:", { id, _ in .role(id: id) }),
+    ]
+
+    private static func splitAnchor(_ destination: String) -> (String, String?) {
+        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
+        let anchor = String(destination[destination.index(after: hash)...])
+        return (String(destination[..<hash]), anchor.removingPercentEncodingIfPossible)
+    }
+
+    private static func hasScheme(_ address: String) -> Bool {
+        guard let colon = address.firstIndex(of: ":") else { return false }
+        let scheme = address[..<colon]
+        return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+
+    /// `relative` resolved against the folder of `sourcePath`, with `.` and `..` removed.
+    static func resolve(_ relative: String, from sourcePath: String) -> String {
+        var components = sourcePath.split(separator: "/").dropLast().map(String.init)
+        for part in relative.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..": if !components.isEmpty { components.removeLast() }
+            default: components.append(String(part))
+            }
+        }
+        return components.joined(separator: "/")
+    }
+}
+
+extension String {
+    fileprivate var removingPercentEncodingIfPossible: String {
+        removingPercentEncoding ?? self
+    }
+}

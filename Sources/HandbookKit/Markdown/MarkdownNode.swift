@@ -1,0 +1,75 @@
+/// A node of a parsed Markdown document: cmark's tree copied into Swift values.
+public struct MarkdownNode: Sendable {
+    public enum Kind: Sendable {
+        case document
+        case blockQuote
+        case list(ordered: Bool, start: Int, tight: Bool)
+        case item
+        case codeBlock(info: String, literal: String)
+        case htmlBlock(String)
+        case paragraph
+        /// A heading with the anchor id it will carry in HTML.
+        case heading(level: Int, id: String)
+        case thematicBreak
+        case text(String)
+        case softBreak
+        case lineBreak
+        case code(String)
+        case htmlInline(String)
+        case emphasis
+        case strong
+        case link(destination: String, title: String)
+        case image(source: String, title: String)
+        /// A GitHub-style task-list marker (`[ ]` or `[x]`) at the start of a list item.
+        case taskMarker(checked: Bool)
+    }
+
+    public var kind: Kind
+    public var children: [MarkdownNode]
+    /// Where the node starts in its source file (not in the Markdown text alone).
+    public var location: SourceLocation
+
+    public init(kind: Kind, children: [MarkdownNode] = [], location: SourceLocation) {
+        self.kind = kind
+        self.children = children
+        self.location = location
+    }
+
+    /// The text of the node and its descendants, without markup.
+    public var plainText: String {
+        switch kind {
+        case .text(let text), .code(let text): return text
+        case .softBreak, .lineBreak: return " "
+        case .codeBlock(_, let literal): return literal
+        case .htmlBlock, .htmlInline, .taskMarker: return ""
+        default: return children.map(\.plainText).joined()
+        }
+    }
+
+    /// Calls `visit` on this node and every descendant, parents first.
+    public func forEach(_ visit: (MarkdownNode) -> Void) {
+        visit(self)
+        for child in children { child.forEach(visit) }
+    }
+}
+
+/// A heading of a page, for its table of contents and for checking `#anchor` links.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var id: String
+    public var location: SourceLocation
+}
+
+/// A parsed Markdown source: its node tree and its headings in order.
+public struct MarkdownDocument: Sendable {
+    public var root: MarkdownNode
+    public var headings: [Heading]
+
+    /// Every node of the document matching `predicate`, in document order.
+    public func nodes(where predicate: (MarkdownNode) -> Bool) -> [MarkdownNode] {
+        var found: [MarkdownNode] = []
+        root.forEach { if predicate($0) { found.append($0) } }
+        return found
+    }
+}

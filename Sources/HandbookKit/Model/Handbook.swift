@@ -1,0 +1,169 @@
+/// Everything `content/` says, as loaded: the input of validation and rendering.
+public struct Handbook: Sendable {
+    public var config: HandbookConfig
+    public var roles: [Role]
+    public var policies: [Policy]
+    public var chapters: [Chapter]
+
+    public init(config: HandbookConfig, roles: [Role], policies: [Policy], chapters: [Chapter]) {
+        self.config = config
+        self.roles = roles
+        self.policies = policies
+        self.chapters = chapters
+    }
+
+    /// Every process of every policy, in policy order.
+    public var processes: [Process] { policies.flatMap(\.processes) }
+}
+
+/// The site-wide settings of `handbook.yaml`.
+public struct HandbookConfig: Sendable {
+    public enum Language: String, Sendable, CaseIterable {
+        case chinese = "zh-CN"
+        case english = "en"
+    }
+
+    public var title: String
+    public var description: String
+    public var language: Language
+    /// The published address, ending in `/`; used for `sitemap.xml` and the 404 page.
+    public var baseURL: String
+    /// The repository's web address, for "edit this page" links.
+    public var repositoryURL: String?
+    /// The path from the repository address to the content folder, such as `edit/main/content/`.
+    public var editURI: String
+    /// Whether raw HTML in Markdown is passed through; off by default, as in cmark.
+    public var allowsRawHTML: Bool
+    public var areas: [Area]
+
+    public init(
+        title: String, description: String = "", language: Language = .chinese, baseURL: String = "/",
+        repositoryURL: String? = nil, editURI: String = "edit/main/content/", allowsRawHTML: Bool = false,
+        areas: [Area] = []
+    ) {
+        self.title = title
+        self.description = description
+        self.language = language
+        self.baseURL = baseURL
+        self.repositoryURL = repositoryURL
+        self.editURI = editURI
+        self.allowsRawHTML = allowsRawHTML
+        self.areas = areas
+    }
+}
+
+/// A subject of the handbook (targets, process, appraisal …) that groups chapters and policies.
+public struct Area: Sendable {
+    public var id: String
+    public var title: String
+    public var description: String
+    public var location: SourceLocation
+}
+
+/// A job in the department, to which policies apply and which does process steps.
+public struct Role: Sendable {
+    public var id: String
+    public var name: String
+    public var description: String
+    public var reportsTo: Located<String>?
+    public var location: SourceLocation
+}
+
+/// Markdown text taken from a source file, with where its first line sits in that file.
+public struct MarkdownSource: Sendable {
+    public var text: String
+    public var path: String
+    /// Lines in the file before the Markdown's first line.
+    public var lineOffset: Int
+    /// Columns of indentation stripped from every line (for YAML block scalars).
+    public var columnOffset: Int
+
+    public init(text: String, path: String, lineOffset: Int = 0, columnOffset: Int = 0) {
+        self.text = text
+        self.path = path
+        self.lineOffset = lineOffset
+        self.columnOffset = columnOffset
+    }
+}
+
+/// A policy: one YAML file under `policies/`.
+public struct Policy: Sendable {
+    public var id: Located<String>
+    public var title: String
+    public var area: Located<String>
+    public var owner: Located<String>
+    public var version: String
+    public var effective: CalendarDate?
+    public var reviewEveryMonths: Int?
+    public var appliesTo: [Located<String>]
+    public var summary: String
+    public var body: MarkdownSource
+    public var processes: [Process]
+    public var kpis: [KPI]
+    /// What tier bounds measure, such as 月度回款额（元）.
+    public var tiersBasis: String?
+    public var tiers: [Tier]
+    public var related: [Located<String>]
+    public var path: String
+
+    /// The date by which the policy must be reviewed again.
+    public var nextReview: CalendarDate? {
+        guard let effective, let reviewEveryMonths else { return nil }
+        return effective.adding(months: reviewEveryMonths)
+    }
+}
+
+/// A process: the ordered steps by which a policy is carried out.
+public struct Process: Sendable {
+    public var id: Located<String>
+    public var title: String
+    public var owner: Located<String>
+    public var trigger: String
+    public var steps: [Step]
+    public var related: [Located<String>]
+    /// The id of the policy that defines the process.
+    public var policyID: String
+}
+
+public struct Step: Sendable {
+    public var id: Located<String>
+    public var title: String
+    public var role: Located<String>
+    public var serviceLevel: ServiceLevel?
+    public var checklist: [String]
+    /// Records or forms the step produces, such as 客户信息登记表.
+    public var records: [String]
+    public var location: SourceLocation
+}
+
+/// A key performance indicator with its weight in the appraisal.
+public struct KPI: Sendable {
+    public var name: String
+    /// Percent of the appraisal; a policy's weights add up to 100.
+    public var weight: Double
+    public var target: String
+    public var measure: String
+    public var location: SourceLocation
+}
+
+/// One band of an incentive scheme: amounts from `from` up to (not including) `to` earn `rate`.
+public struct Tier: Sendable {
+    public var from: Double
+    /// Nil for the open-ended top band.
+    public var to: Double?
+    /// Percent.
+    public var rate: Double
+    public var location: SourceLocation
+}
+
+/// A Markdown chapter under `chapters/`.
+public struct Chapter: Sendable {
+    public var id: Located<String>
+    public var title: String
+    public var area: Located<String>
+    public var order: Int
+    public var related: [Located<String>]
+    public var body: MarkdownSource
+    /// The path relative to the content folder, such as `chapters/01-targets.md`.
+    public var path: String
+}

@@ -1,0 +1,83 @@
+/// Builds what surrounds a page's content: sidebar, breadcrumbs, previous/next, edit link, TOC.
+struct PageChromeBuilder: Sendable {
+    let plan: SitePlan
+    let views: ViewFactory
+    let theme: Theme
+
+    func build(_ page: SitePlan.Page, kind: String, headings: [Heading] = [], source: String? = nil) -> PageChrome {
+        let index = views.index
+        let config = index.handbook.config
+        let (previous, next) = plan.neighbours(of: page.path)
+        let title =
+            switch page.content {
+            case .home: config.title
+            case .roles: theme.string("roles")
+            case .notFound: theme.string("not_found_title")
+            default: page.title
+            }
+        return PageChrome(
+            title: title,
+            description: description(of: page),
+            site: views.site(),
+            nav: navigation(current: page),
+            navRolesCurrent: { if case .role = page.content { true } else if case .roles = page.content { true } else { false } }(),
+            breadcrumbs: breadcrumbs(for: page),
+            previous: previous.map { LinkView(title: $0.title, url: views.url($0.path)) },
+            next: next.map { LinkView(title: $0.title, url: views.url($0.path)) },
+            editURL: source.flatMap { path in config.repositoryURL.map { "\($0)/\(config.editURI)\(path)" } },
+            toc: headings.filter { $0.level == 2 || $0.level == 3 }.map {
+                TOCEntryView(text: $0.text, id: $0.id, nested: $0.level == 3)
+            },
+            kind: kind)
+    }
+
+    private func description(of page: SitePlan.Page) -> String {
+        switch page.content {
+        case .policy(let policy): policy.summary
+        case .process(let process): process.trigger
+        case .role(let role): role.description
+        default: views.index.handbook.config.description
+        }
+    }
+
+    private func navigation(current page: SitePlan.Page) -> [NavAreaView] {
+        let index = views.index
+        let currentPolicy: String? =
+            switch page.content {
+            case .policy(let policy): policy.id.value
+            case .process(let process): process.policyID
+            default: nil
+            }
+        return index.handbook.config.areas.map { area in
+            NavAreaView(
+                title: area.title, current: page.area?.id == area.id,
+                chapters: index.chapters(inArea: area.id).map { chapter in
+                    let path = SiteRoutes.chapter(chapter)
+                    return NavItemView(title: chapter.title, url: views.url(path), current: path == page.path, code: nil)
+                },
+                policies: index.policies(inArea: area.id).map { policy in
+                    NavItemView(
+                        title: policy.title, url: views.url(SiteRoutes.policy(id: policy.id.value)),
+                        current: policy.id.value == currentPolicy, code: policy.id.value)
+                })
+        }
+    }
+
+    private func breadcrumbs(for page: SitePlan.Page) -> [LinkView] {
+        var crumbs = [LinkView(title: theme.string("home"), url: views.url(SiteRoutes.home))]
+        switch page.content {
+        case .home, .notFound:
+            return []
+        case .chapter, .policy:
+            if let area = page.area { crumbs.append(LinkView(title: area.title, url: views.url(SiteRoutes.home) + "#area-\(area.id)")) }
+        case .process(let process):
+            if let area = page.area { crumbs.append(LinkView(title: area.title, url: views.url(SiteRoutes.home) + "#area-\(area.id)")) }
+            crumbs.append(views.policyLink(process.policyID))
+        case .roles:
+            break
+        case .role:
+            crumbs.append(LinkView(title: theme.string("roles"), url: views.url(SiteRoutes.rolesIndex)))
+        }
+        return crumbs
+    }
+}

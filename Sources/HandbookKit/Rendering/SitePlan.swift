@@ -1,0 +1,63 @@
+/// The pages of the site and the reading order that previous/next links follow.
+struct SitePlan: Sendable {
+    enum Content: Sendable {
+        case home
+        case chapter(Chapter)
+        case policy(Policy)
+        case process(Process)
+        case roles
+        case role(Role)
+        case notFound
+    }
+
+    struct Page: Sendable {
+        let path: String
+        let title: String
+        let content: Content
+        /// The area the page belongs to, for the sidebar and breadcrumbs.
+        let area: Area?
+    }
+
+    /// Pages in reading order: home, then each area's chapters and policies (each policy followed
+    /// by its processes), then the roles, then the 404 page.
+    let pages: [Page]
+    /// Indexes into `pages` of the pages that take part in previous/next, in order.
+    private let readingOrder: [String: (previous: Page?, next: Page?)]
+
+    init(_ index: HandbookIndex) {
+        var pages = [Page(path: SiteRoutes.home, title: index.handbook.config.title, content: .home, area: nil)]
+        for area in index.handbook.config.areas {
+            for chapter in index.chapters(inArea: area.id) {
+                pages.append(Page(path: SiteRoutes.chapter(chapter), title: chapter.title, content: .chapter(chapter), area: area))
+            }
+            for policy in index.policies(inArea: area.id) {
+                pages.append(Page(path: SiteRoutes.policy(id: policy.id.value), title: policy.title, content: .policy(policy), area: area))
+                for process in policy.processes {
+                    pages.append(
+                        Page(path: SiteRoutes.process(id: process.id.value), title: process.title, content: .process(process), area: area))
+                }
+            }
+        }
+        let readable = pages.dropFirst().map(\.self)
+        pages.append(Page(path: SiteRoutes.rolesIndex, title: "", content: .roles, area: nil))
+        let roles = index.handbook.roles.map { Page(path: SiteRoutes.role(id: $0.id), title: $0.name, content: .role($0), area: nil) }
+        pages += roles
+        pages.append(Page(path: SiteRoutes.notFound, title: "", content: .notFound, area: nil))
+        self.pages = pages
+
+        var order: [String: (previous: Page?, next: Page?)] = [:]
+        for sequence in [readable, roles] {
+            for (position, page) in sequence.enumerated() {
+                order[page.path] = (
+                    position > 0 ? sequence[position - 1] : nil,
+                    position + 1 < sequence.count ? sequence[position + 1] : nil
+                )
+            }
+        }
+        readingOrder = order
+    }
+
+    func neighbours(of path: String) -> (previous: Page?, next: Page?) {
+        readingOrder[path] ?? (nil, nil)
+    }
+}

@@ -1,0 +1,117 @@
+public import Foundation
+
+/// A file of the built site, held in memory until the whole site is ready.
+public struct OutputFile: Sendable {
+    /// The path relative to the output folder.
+    public var path: String
+    public var contents: Data
+
+    public init(path: String, contents: Data) {
+        self.path = path
+        self.contents = contents
+    }
+}
+
+/// Renders every page of a validated handbook with a theme, concurrently.
+public struct SiteRenderer: Sendable {
+    let index: HandbookIndex
+    let theme: Theme
+    let today: CalendarDate
+    let plan: SitePlan
+
+    public init(index: HandbookIndex, theme: Theme, today: CalendarDate) {
+        self.index = index
+        self.theme = theme
+        self.today = today
+        self.plan = SitePlan(index)
+    }
+
+    /// Every page and `sitemap.xml`; theme assets are copied by the writer.
+    public func render() -> [OutputFile] {
+        let pages = plan.pages.concurrentMap { page in
+            OutputFile(path: page.path, contents: Data(render(page).utf8))
+        }
+        return pages + [OutputFile(path: "sitemap.xml", contents: Data(sitemap().utf8))]
+    }
+
+    private func render(_ page: SitePlan.Page) -> String {
+        // The 404 page is served at any depth, so it links from the published root.
+        let root = page.path == SiteRoutes.notFound ? index.handbook.config.baseURL.pathPart : SiteRoutes.root(from: page.path)
+        let views = ViewFactory(index: index, strings: theme.strings, today: today, root: root)
+        let markdown = HTMLRenderer(
+            allowsRawHTML: index.handbook.config.allowsRawHTML, embedding: PageEmbedding(views: views, theme: theme))
+        let chrome = PageChromeBuilder(plan: plan, views: views, theme: theme)
+
+        switch page.content {
+        case .home:
+            return theme.render(
+                HomePage(
+                    page: chrome.build(page, kind: "home"), areas: views.areaCards(), recent: views.recentPolicies(),
+                    roles: index.handbook.roles.map { LinkView(title: $0.name, url: views.url(SiteRoutes.role(id: $0.id))) },
+                    chapterCount: index.handbook.chapters.count, policyCount: index.handbook.policies.count,
+                    processCount: index.handbook.processes.count),
+                template: "home")
+        case .chapter(let chapter):
+            let document = index.chapterDocuments[chapter.path]
+            let view = ChapterView(
+                title: chapter.title, area: page.area?.title ?? "", body: document.map(markdown.render) ?? "",
+                related: chapter.related.compactMap { index.policiesByID[$0.value] }.map(views.policySummary))
+            return theme.render(
+                ChapterPage(
+                    page: chrome.build(page, kind: "chapter", headings: document?.headings ?? [], source: chapter.path),
+                    chapter: view),
+                template: "chapter")
+        case .policy(let policy):
+            let document = index.policyDocuments[policy.id.value]
+            let view = views.policy(policy, body: document.map(markdown.render) ?? "")
+            var headings = document?.headings ?? []
+            for (anchor, key, present) in [
+                ("kpis", "kpis", view.kpis != nil), ("tiers", "tiers", view.tiers != nil),
+                ("processes", "processes", !view.processes.isEmpty),
+            ] where present {
+                headings.append(Heading(level: 2, text: theme.string(key), id: anchor, location: SourceLocation(path: policy.path)))
+            }
+            return theme.render(
+                PolicyPage(page: chrome.build(page, kind: "policy", headings: headings, source: policy.path), policy: view),
+                template: "policy")
+        case .process(let process):
+            let source = index.policiesByID[process.policyID]?.path
+            return theme.render(
+                ProcessPage(page: chrome.build(page, kind: "process", source: source), process: views.process(process)),
+                template: "process")
+        case .roles:
+            return theme.render(
+                RolesPage(page: chrome.build(page, kind: "roles", source: "roles.yaml"), roles: views.roleTree()),
+                template: "roles")
+        case .role(let role):
+            return theme.render(
+                RolePage(page: chrome.build(page, kind: "role", source: "roles.yaml"), role: views.role(role)),
+                template: "role")
+        case .notFound:
+            return theme.render(NotFoundPage(page: chrome.build(page, kind: "not-found")), template: "404")
+        }
+    }
+
+    private func sitemap() -> String {
+        let base = index.handbook.config.baseURL
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for page in plan.pages where page.path != SiteRoutes.notFound {
+            xml += "  <url><loc>\(HTMLEscaping.text(base + page.path))</loc>"
+            if case .policy(let policy) = page.content, let effective = policy.effective {
+                xml += "<lastmod>\(effective)</lastmod>"
+            }
+            xml += "</url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+}
+
+extension String {
+    /// The path of a URL (`https://host/handbook/` → `/handbook/`); a path stays as it is.
+    fileprivate var pathPart: String {
+        guard let components = URLComponents(string: self), components.host != nil else { return self }
+        let path = components.path.isEmpty ? "/" : components.path
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+}

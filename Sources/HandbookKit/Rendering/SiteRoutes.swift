@@ -1,0 +1,25 @@
+/// Where each page of the site lives, and how one page links to another.
+///
+/// Every page is a `.html` file and every link is relative, so the site works from any folder
+/// of a web server and straight from disk (`file://`).
+public enum SiteRoutes {
+    public static let home = "index.html"
+    public static let notFound = "404.html"
+    public static let rolesIndex = "roles/index.html"
+
+    public static func chapter(_ chapter: Chapter) -> String { "chapters/\(slug(chapter.id.value)).html" }
+    public static func policy(id: String) -> String { "policies/\(slug(id)).html" }
+    public static func process(id: String) -> String { "processes/\(slug(id)).html" }
+    public static func role(id: String) -> String { "roles/\(slug(id)).html" }
+
+    /// A file name made of an id: lower-cased, with anything but letters, digits, `-` and `_`
+    /// replaced by `-`.
+    static func slug(_ id: String) -> String {
+        String(id.lowercased().map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+    }
+
+    /// The prefix that leads from the page at `path` back to the site's root folder.
+    public static func root(from path: String) -> String {
+        String(repeating: "../", count: path.count { $0 == "/" })
+    }
+}

@@ -1,0 +1,98 @@
+public import Foundation
+internal import Mustache
+internal import Yams
+
+/// A theme folder: Mustache templates, UI strings per language, and static assets.
+///
+/// ```
+/// themes/default/
+///   templates/*.mustache   pages (home, chapter, policy, process, role, roles, 404) and partials
+///   i18n/zh-CN.yaml, en.yaml
+///   assets/                copied to public/assets/
+/// ```
+public struct Theme: Sendable {
+    /// Problems that stop a build before any page is rendered.
+    public enum Failure: Error, CustomStringConvertible {
+        case missingFolder(String)
+        case template(file: String, line: Int, column: Int, message: String)
+        case strings(file: String, message: String)
+        case missingTemplate(String)
+
+        public var description: String {
+            switch self {
+            case .missingFolder(let path): "theme folder '\(path)' has no templates/ folder"
+            case .template(let file, let line, let column, let message): "\(file):\(line):\(column): error: \(message) [theme-template]"
+            case .strings(let file, let message): "\(file): error: \(message) [theme-strings]"
+            case .missingTemplate(let name): "theme has no template '\(name).mustache' [theme-template]"
+            }
+        }
+    }
+
+    public let directory: URL
+    let library: MustacheLibrary
+    /// UI strings in the handbook's language.
+    let strings: [String: String]
+
+    static let requiredTemplates = ["home", "chapter", "policy", "process", "role", "roles", "404", "layout"]
+
+    public static func load(from directory: URL, language: HandbookConfig.Language) throws(Failure) -> Theme {
+        let templates = directory.appendingPathComponent("templates")
+        guard let enumerator = FileManager.default.enumerator(atPath: templates.path) else {
+            throw .missingFolder(directory.path)
+        }
+        var library = MustacheLibrary()
+        while let relative = enumerator.nextObject() as? String {
+            guard relative.hasSuffix(".mustache"),
+                let data = FileManager.default.contents(atPath: templates.appendingPathComponent(relative).path)
+            else { continue }
+            do {
+                try library.register(String(decoding: data, as: UTF8.self), named: String(relative.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                throw .template(
+                    file: "\(directory.lastPathComponent)/templates/\(relative)", line: error.context.lineNumber,
+                    column: error.context.columnNumber, message: "\(error.error)")
+            } catch {
+                throw .template(file: "\(directory.lastPathComponent)/templates/\(relative)", line: 1, column: 1, message: "\(error)")
+            }
+        }
+        for name in requiredTemplates where library.getTemplate(named: name) == nil {
+            throw .missingTemplate(name)
+        }
+        let stringsFile = directory.appendingPathComponent("i18n/\(language.rawValue).yaml")
+        return Theme(directory: directory, library: library, strings: try loadStrings(stringsFile))
+    }
+
+    private static func loadStrings(_ file: URL) throws(Failure) -> [String: String] {
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw .strings(file: file.path, message: "missing UI strings file")
+        }
+        do {
+            guard let node = try Yams.compose(yaml: String(decoding: data, as: UTF8.self)), let mapping = node.mapping else {
+                throw Failure.strings(file: file.path, message: "expected a mapping of string names to text")
+            }
+            var strings: [String: String] = [:]
+            for (key, value) in mapping {
+                guard let name = key.string, let text = value.string else { continue }
+                strings[name] = text
+            }
+            return strings
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw .strings(file: file.path, message: "\(error)")
+        }
+    }
+
+    /// Renders `template` with `context`; a missing template is a theme error found at load time.
+    func render(_ context: Any, template: String) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+
+    /// A UI string, falling back to its key so a gap in a translation shows rather than hides.
+    func string(_ key: String) -> String {
+        strings[key] ?? key
+    }
+
+    /// The `assets/` folder of the theme.
+    var assetsDirectory: URL { directory.appendingPathComponent("assets") }
+}

@@ -1,0 +1,169 @@
+/// Builds the view models of pages from the handbook, with URLs relative to one page.
+struct ViewFactory: Sendable {
+    let index: HandbookIndex
+    let strings: [String: String]
+    let today: CalendarDate
+    /// Relative prefix from the page being built to the site root.
+    let root: String
+
+    private var handbook: Handbook { index.handbook }
+
+    func url(_ path: String) -> String { root + path }
+
+    func site() -> SiteView {
+        SiteView(
+            title: handbook.config.title, description: handbook.config.description,
+            language: handbook.config.language.rawValue, root: root, t: strings)
+    }
+
+    func roleLink(_ id: String) -> RoleLinkView {
+        RoleLinkView(name: index.rolesByID[id]?.name ?? id, url: url(SiteRoutes.role(id: id)))
+    }
+
+    func policyLink(_ id: String) -> LinkView {
+        LinkView(title: index.policiesByID[id]?.title ?? id, url: url(SiteRoutes.policy(id: id)), code: id)
+    }
+
+    func serviceLevel(_ level: ServiceLevel?) -> String? {
+        level.map { "\($0.amount) \(strings["unit_\($0.unit.rawValue)"] ?? $0.unit.rawValue)" }
+    }
+
+    // MARK: Structured content
+
+    func kpiTable(_ policy: Policy) -> KPITableView? {
+        guard !policy.kpis.isEmpty else { return nil }
+        return KPITableView(
+            rows: policy.kpis.map {
+                KPIRowView(name: $0.name, weight: $0.weight.formattedPercent, target: $0.target, measure: $0.measure)
+            },
+            total: policy.kpis.reduce(0) { $0 + $1.weight }.formattedPercent)
+    }
+
+    func tierTable(_ policy: Policy) -> TierTableView? {
+        guard !policy.tiers.isEmpty else { return nil }
+        return TierTableView(
+            basis: policy.tiersBasis,
+            rows: policy.tiers.sorted { $0.from < $1.from }.map {
+                TierRowView(from: $0.from.groupedNumber, to: $0.to?.groupedNumber, rate: $0.rate.formattedPercent)
+            })
+    }
+
+    func process(_ process: Process) -> ProcessView {
+        let processSlug = SiteRoutes.slug(process.id.value)
+        let steps = process.steps.enumerated().map { offset, step in
+            let stepSlug = SiteRoutes.slug(step.id.value)
+            return StepView(
+                number: offset + 1, id: step.id.value, anchor: "\(processSlug)-\(stepSlug)", title: step.title,
+                role: roleLink(step.role.value), sla: serviceLevel(step.serviceLevel),
+                checklist: step.checklist.enumerated().map { item, text in
+                    ChecklistItemView(id: "\(processSlug)-\(stepSlug)-\(item + 1)", text: text)
+                },
+                records: step.records)
+        }
+        var records: [String] = []
+        for record in process.steps.flatMap(\.records) where !records.contains(record) { records.append(record) }
+        return ProcessView(
+            id: process.id.value, title: process.title, url: url(SiteRoutes.process(id: process.id.value)),
+            owner: roleLink(process.owner.value), trigger: process.trigger, policy: policyLink(process.policyID),
+            steps: steps, itemCount: steps.reduce(0) { $0 + $1.checklist.count }, records: records,
+            related: process.related.map { policyLink($0.value) })
+    }
+
+    func policySummary(_ policy: Policy) -> PolicySummaryView {
+        PolicySummaryView(
+            id: policy.id.value, title: policy.title, url: url(SiteRoutes.policy(id: policy.id.value)),
+            version: policy.version, effective: policy.effective?.description ?? "", summary: policy.summary)
+    }
+
+    func policy(_ policy: Policy, body: String) -> PolicyView {
+        let nextReview = policy.nextReview
+        let chapters = handbook.chapters.filter { chapter in chapter.related.contains { $0.value == policy.id.value } }
+        return PolicyView(
+            id: policy.id.value, title: policy.title, area: index.areasByID[policy.area.value]?.title ?? "",
+            owner: roleLink(policy.owner.value), version: policy.version,
+            effective: policy.effective?.description ?? "", nextReview: nextReview?.description ?? "",
+            reviewOverdue: nextReview.map { $0 < today } ?? false, reviewEvery: policy.reviewEveryMonths ?? 0,
+            appliesTo: policy.appliesTo.map { roleLink($0.value) }, summary: policy.summary, body: body,
+            kpis: kpiTable(policy), tiers: tierTable(policy), processes: policy.processes.map(process),
+            related: policy.related.map { policyLink($0.value) },
+            chapters: chapters.map { LinkView(title: $0.title, url: url(SiteRoutes.chapter($0))) })
+    }
+
+    func role(_ role: Role) -> RoleView {
+        let applying = handbook.policies.filter { policy in policy.appliesTo.contains { $0.value == role.id } }
+        var steps: [RoleStepView] = []
+        for process in handbook.processes {
+            for step in process.steps where step.role.value == role.id {
+                steps.append(
+                    RoleStepView(
+                        process: LinkView(title: process.title, url: url(SiteRoutes.process(id: process.id.value)), code: process.id.value),
+                        step: step.title, sla: serviceLevel(step.serviceLevel)))
+            }
+        }
+        return RoleView(
+            id: role.id, name: role.name, description: role.description,
+            reportsTo: role.reportsTo.map { roleLink($0.value) },
+            directReports: handbook.roles.filter { $0.reportsTo?.value == role.id }.map { roleLink($0.id) },
+            policies: applying.map(policySummary),
+            ownedPolicies: handbook.policies.filter { $0.owner.value == role.id }.map { policyLink($0.id.value) },
+            ownedProcesses: handbook.processes.filter { $0.owner.value == role.id }.map {
+                LinkView(title: $0.title, url: url(SiteRoutes.process(id: $0.id.value)), code: $0.id.value)
+            },
+            steps: steps,
+            kpis: applying.compactMap { policy in
+                kpiTable(policy).map { KPIGroupView(policy: policyLink(policy.id.value), table: $0) }
+            })
+    }
+
+    /// Roles as a reporting tree, depth first from the roles that report to nobody.
+    func roleTree() -> [RoleTreeEntryView] {
+        var entries: [RoleTreeEntryView] = []
+        var visited: Set<String> = []
+        func visit(_ role: Role, depth: Int) {
+            guard visited.insert(role.id).inserted else { return }
+            entries.append(
+                RoleTreeEntryView(
+                    name: role.name, url: url(SiteRoutes.role(id: role.id)), description: role.description, depth: depth,
+                    reportsTo: role.reportsTo.flatMap { index.rolesByID[$0.value]?.name }))
+            for report in handbook.roles where report.reportsTo?.value == role.id {
+                visit(report, depth: depth + 1)
+            }
+        }
+        for role in handbook.roles where role.reportsTo.flatMap({ index.rolesByID[$0.value] }) == nil {
+            visit(role, depth: 0)
+        }
+        for role in handbook.roles { visit(role, depth: 0) }
+        return entries
+    }
+
+    func areaCards() -> [AreaCardView] {
+        handbook.config.areas.map { area in
+            AreaCardView(
+                title: area.title, description: area.description,
+                chapters: index.chapters(inArea: area.id).map { LinkView(title: $0.title, url: url(SiteRoutes.chapter($0))) },
+                policies: index.policies(inArea: area.id).map(policySummary))
+        }
+    }
+
+    /// The policies with the latest effective dates.
+    func recentPolicies(limit: Int = 5) -> [PolicySummaryView] {
+        handbook.policies
+            .sorted { ($0.effective ?? CalendarDate(year: 0, month: 1, day: 1), $0.id.value) > ($1.effective ?? CalendarDate(year: 0, month: 1, day: 1), $1.id.value) }
+            .prefix(limit).map(policySummary)
+    }
+}
+
+extension Double {
+    /// `1,200,000`: thousands grouped, for amounts in tier tables.
+    var groupedNumber: String {
+        let plain = formattedNumber
+        guard self == rounded(), abs(self) >= 10_000 else { return plain }
+        var digits = Array(plain.drop { $0 == "-" })
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + String(digits.suffix(3)) + grouped
+            digits.removeLast(3)
+        }
+        return (self < 0 ? "-" : "") + String(digits) + grouped
+    }
+}

@@ -1,0 +1,227 @@
+// View models handed to Mustache templates. Templates look values up by property name, so the
+// property names below are the theme's vocabulary (documented in docs/theming.md).
+
+struct SiteView: Sendable {
+    let title: String
+    let description: String
+    let language: String
+    /// Relative prefix from the current page to the site root, such as `../`.
+    let root: String
+    let t: [String: String]
+}
+
+struct LinkView: Sendable {
+    let title: String
+    let url: String
+    var code: String? = nil
+}
+
+struct NavItemView: Sendable {
+    let title: String
+    let url: String
+    let current: Bool
+    /// A policy's id, shown small beside its title.
+    let code: String?
+}
+
+struct NavAreaView: Sendable {
+    let title: String
+    let current: Bool
+    let chapters: [NavItemView]
+    let policies: [NavItemView]
+}
+
+struct TOCEntryView: Sendable {
+    let text: String
+    let id: String
+    let nested: Bool
+}
+
+/// Everything around a page's own content: header, sidebar, breadcrumbs, footer links.
+struct PageChrome: Sendable {
+    let title: String
+    let description: String
+    let site: SiteView
+    let nav: [NavAreaView]
+    let navRolesCurrent: Bool
+    let breadcrumbs: [LinkView]
+    let previous: LinkView?
+    let next: LinkView?
+    let editURL: String?
+    let toc: [TOCEntryView]
+    /// A class on `<body>` naming the page kind, for the stylesheet.
+    let kind: String
+}
+
+struct RoleLinkView: Sendable {
+    let name: String
+    let url: String
+}
+
+struct KPIRowView: Sendable {
+    let name: String
+    let weight: String
+    let target: String
+    let measure: String
+}
+
+struct KPITableView: Sendable {
+    let rows: [KPIRowView]
+    let total: String
+}
+
+struct TierRowView: Sendable {
+    let from: String
+    let to: String?
+    let rate: String
+}
+
+struct TierTableView: Sendable {
+    let basis: String?
+    let rows: [TierRowView]
+}
+
+struct ChecklistItemView: Sendable {
+    let id: String
+    let text: String
+}
+
+struct StepView: Sendable {
+    let number: Int
+    let id: String
+    let anchor: String
+    let title: String
+    let role: RoleLinkView
+    let sla: String?
+    let checklist: [ChecklistItemView]
+    let records: [String]
+}
+
+struct ProcessView: Sendable {
+    let id: String
+    let title: String
+    let url: String
+    let owner: RoleLinkView
+    let trigger: String
+    let policy: LinkView
+    let steps: [StepView]
+    let itemCount: Int
+    let records: [String]
+    let related: [LinkView]
+}
+
+struct PolicySummaryView: Sendable {
+    let id: String
+    let title: String
+    let url: String
+    let version: String
+    let effective: String
+    let summary: String
+}
+
+struct PolicyView: Sendable {
+    let id: String
+    let title: String
+    let area: String
+    let owner: RoleLinkView
+    let version: String
+    let effective: String
+    let nextReview: String
+    let reviewOverdue: Bool
+    let reviewEvery: Int
+    let appliesTo: [RoleLinkView]
+    let summary: String
+    let body: String
+    let kpis: KPITableView?
+    let tiers: TierTableView?
+    let processes: [ProcessView]
+    let related: [LinkView]
+    let chapters: [LinkView]
+}
+
+struct ChapterView: Sendable {
+    let title: String
+    let area: String
+    let body: String
+    let related: [PolicySummaryView]
+}
+
+struct RoleStepView: Sendable {
+    let process: LinkView
+    let step: String
+    let sla: String?
+}
+
+struct RoleView: Sendable {
+    let id: String
+    let name: String
+    let description: String
+    let reportsTo: RoleLinkView?
+    let directReports: [RoleLinkView]
+    let policies: [PolicySummaryView]
+    let ownedPolicies: [LinkView]
+    let ownedProcesses: [LinkView]
+    let steps: [RoleStepView]
+    let kpis: [KPIGroupView]
+}
+
+struct KPIGroupView: Sendable {
+    let policy: LinkView
+    let table: KPITableView
+}
+
+struct AreaCardView: Sendable {
+    let title: String
+    let description: String
+    let chapters: [LinkView]
+    let policies: [PolicySummaryView]
+}
+
+struct RoleTreeEntryView: Sendable {
+    let name: String
+    let url: String
+    let description: String
+    let depth: Int
+    let reportsTo: String?
+}
+
+// MARK: Page contexts, one per template
+
+struct HomePage: Sendable {
+    let page: PageChrome
+    let areas: [AreaCardView]
+    let recent: [PolicySummaryView]
+    let roles: [LinkView]
+    let chapterCount: Int
+    let policyCount: Int
+    let processCount: Int
+}
+
+struct ChapterPage: Sendable {
+    let page: PageChrome
+    let chapter: ChapterView
+}
+
+struct PolicyPage: Sendable {
+    let page: PageChrome
+    let policy: PolicyView
+}
+
+struct ProcessPage: Sendable {
+    let page: PageChrome
+    let process: ProcessView
+}
+
+struct RolePage: Sendable {
+    let page: PageChrome
+    let role: RoleView
+}
+
+struct RolesPage: Sendable {
+    let page: PageChrome
+    let roles: [RoleTreeEntryView]
+}
+
+struct NotFoundPage: Sendable {
+    let page: PageChrome
+}

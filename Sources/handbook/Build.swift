@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import HandbookKit
+
+extension HandbookCommand {
+    /// `handbook build`: validation, then the site.
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate, then build the site; on errors nothing is written.")
+
+        @OptionGroup var options: ContentOptions
+
+        @Option(help: "The theme folder (templates/, i18n/, assets/).")
+        var theme: String = "themes/default"
+
+        @Option(help: "The output folder, replaced as a whole once the new site is complete.")
+        var output: String = "public"
+
+        func run() throws {
+            let builder = SiteBuilder(
+                options: .init(
+                    contentDirectory: URL(fileURLWithPath: options.content),
+                    themeDirectory: URL(fileURLWithPath: theme),
+                    outputDirectory: URL(fileURLWithPath: output), today: options.todayDate, strict: options.strict))
+            let report: SiteBuilder.Report
+            do {
+                report = try builder.build()
+            } catch let failure as ContentLoader.Failure {
+                printError("error: \(failure)")
+                throw ExitCode(2)
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode.failure
+            }
+            if !report.diagnostics.isEmpty {
+                printError(DiagnosticFormatter.text(report.diagnostics, pathPrefix: options.pathPrefix))
+            }
+            guard let pages = report.pagesWritten else {
+                printError("build failed: nothing was written to \(output)")
+                throw ExitCode.failure
+            }
+            print("built \(pages) pages into \(output) in \(String(format: "%.2f", report.seconds)) s")
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import HandbookKit
+
+/// `handbook`: builds a policy handbook into a static site.
+struct HandbookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "handbook",
+        abstract: "Validate a policy handbook and build it into a static site.",
+        subcommands: [Check.self, Build.self]
+    )
+}
+
+/// Options shared by every subcommand.
+struct ContentOptions: ParsableArguments {
+    @Option(help: "The content folder (handbook.yaml, roles.yaml, policies/, chapters/).")
+    var content: String = "content"
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Option(help: ArgumentHelp("The day to judge review dates against, as YYYY-MM-DD (default: today).", valueName: "date"))
+    var today: String?
+
+    func validate() throws {
+        if let today, CalendarDate(iso: today) == nil {
+            throw ValidationError("'--today \(today)' is not a date; write it as YYYY-MM-DD")
+        }
+    }
+
+    var todayDate: CalendarDate {
+        if let today, let date = CalendarDate(iso: today) { return date }
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
+
+    /// Prefix for diagnostic paths, so that they open from the current folder.
+    var pathPrefix: String {
+        content.hasSuffix("/") ? content : content + "/"
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
