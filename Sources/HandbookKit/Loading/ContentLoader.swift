@@ -30,10 +30,9 @@ public struct ContentLoader: Sendable {
             readFile("handbook.yaml", sink: sink).flatMap {
                 SettingsReader.readConfig(path: "handbook.yaml", text: $0, sink: sink)
             } ?? HandbookConfig(title: "")
-        let roles =
-            readFile("roles.yaml", sink: sink).map {
-                SettingsReader.readRoles(path: "roles.yaml", text: $0, sink: sink)
-            } ?? []
+        let roles = readFile("roles.yaml", sink: sink).flatMap {
+            SettingsReader.readRoles(path: "roles.yaml", text: $0, sink: sink)
+        }
         var diagnostics = sink.diagnostics
 
         let directory = contentDirectory
@@ -52,9 +51,13 @@ public struct ContentLoader: Sendable {
             return (chapter, sink.diagnostics)
         }
         diagnostics += policyResults.flatMap(\.1) + chapterResults.flatMap(\.1)
+        var unreadable: Set<Handbook.SourceKind> = []
+        if roles == nil { unreadable.insert(.roles) }
+        if policyResults.contains(where: { $0.0 == nil }) { unreadable.insert(.policies) }
+        if chapterResults.contains(where: { $0.0 == nil }) { unreadable.insert(.chapters) }
         let handbook = Handbook(
-            config: config, roles: roles, policies: policyResults.compactMap(\.0),
-            chapters: chapterResults.compactMap(\.0))
+            config: config, roles: roles ?? [], policies: policyResults.compactMap(\.0),
+            chapters: chapterResults.compactMap(\.0), unreadable: unreadable)
         return (handbook, diagnostics)
     }
 

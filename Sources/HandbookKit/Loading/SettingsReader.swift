@@ -41,11 +41,12 @@ enum SettingsReader {
             editURI: editURI, allowsRawHTML: allowsRawHTML, areas: areas)
     }
 
-    static func readRoles(path: String, text: String, sink: DiagnosticSink) -> [Role] {
+    /// The roles, or nil when the file cannot be read as a list of roles.
+    static func readRoles(path: String, text: String, sink: DiagnosticSink) -> [Role]? {
         let start = SourceLocation(path: path)
         guard let node = YAMLDocument.parse(text, path: path, sink: sink),
             let fields = YAMLMapping.from(node, subject: "roles.yaml", path: path, lineOffset: 0, sink: sink, at: start)
-        else { return [] }
+        else { return nil }
         let roles = fields.mappings("roles", required: true) { index, mapping in
             "role \(mapping["id"]?.string.map { "'\($0)'" } ?? "#\(index + 1)")"
         }.compactMap { role -> Role? in

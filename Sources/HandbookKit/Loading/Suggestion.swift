@@ -1,10 +1,11 @@
 /// "Did you mean" suggestions for misspelt keys and ids.
 enum Suggestion {
-    /// The candidate closest to `word`, if it is close enough to be a likely typo.
+    /// The candidate closest to `word`, if it is close enough to be a likely typo; of equally
+    /// close candidates, the first in alphabetical order.
     static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let limit = max(2, word.count / 3)
         var best: (candidate: String, distance: Int)?
-        for candidate in candidates {
+        for candidate in candidates.sorted() {
             let distance = editDistance(word.lowercased(), candidate.lowercased())
             if distance <= limit, distance < (best?.distance ?? .max) {
                 best = (candidate, distance)

@@ -4,12 +4,23 @@ public struct Handbook: Sendable {
     public var roles: [Role]
     public var policies: [Policy]
     public var chapters: [Chapter]
+    /// Kinds of source of which some file could not be read. References to ids of such a kind
+    /// are not checked, since the id may be defined in the unreadable file: one syntax error
+    /// is reported once, not again at every reference.
+    public var unreadable: Set<SourceKind>
 
-    public init(config: HandbookConfig, roles: [Role], policies: [Policy], chapters: [Chapter]) {
+    public enum SourceKind: Sendable, Hashable {
+        case roles, policies, chapters
+    }
+
+    public init(
+        config: HandbookConfig, roles: [Role], policies: [Policy], chapters: [Chapter], unreadable: Set<SourceKind> = []
+    ) {
         self.config = config
         self.roles = roles
         self.policies = policies
         self.chapters = chapters
+        self.unreadable = unreadable
     }
 
     /// Every process of every policy, in policy order.

@@ -25,19 +25,18 @@ struct PageEmbedding: MarkdownEmbedding {
 
     func html(for directive: Directive) -> String? {
         let index = views.index
+        var context = EmbedContext(page: .init(site: views.site()))
         switch directive.kind {
         case .process:
-            return index.processesByID[directive.argument].map {
-                theme.render(views.process($0), template: "embed-process")
-            }
+            guard let process = index.processesByID[directive.argument] else { return nil }
+            context.process = views.process(process)
         case .kpi:
-            return index.policiesByID[directive.argument].flatMap(views.kpiTable).map {
-                theme.render($0, template: "embed-kpis")
-            }
+            guard let table = index.policiesByID[directive.argument].flatMap(views.kpiTable) else { return nil }
+            context.kpis = table
         case .tiers:
-            return index.policiesByID[directive.argument].flatMap(views.tierTable).map {
-                theme.render($0, template: "embed-tiers")
-            }
+            guard let table = index.policiesByID[directive.argument].flatMap(views.tierTable) else { return nil }
+            context.tiers = table
         }
+        return theme.render(context, template: "embed-\(directive.kind.rawValue)")
     }
 }

@@ -105,10 +105,10 @@ struct ViewFactory: Sendable {
             reportsTo: role.reportsTo.map { roleLink($0.value) },
             directReports: handbook.roles.filter { $0.reportsTo?.value == role.id }.map { roleLink($0.id) },
             policies: applying.map(policySummary),
-            ownedPolicies: handbook.policies.filter { $0.owner.value == role.id }.map { policyLink($0.id.value) },
-            ownedProcesses: handbook.processes.filter { $0.owner.value == role.id }.map {
-                LinkView(title: $0.title, url: url(SiteRoutes.process(id: $0.id.value)), code: $0.id.value)
-            },
+            owned: handbook.policies.filter { $0.owner.value == role.id }.map { policyLink($0.id.value) }
+                + handbook.processes.filter { $0.owner.value == role.id }.map {
+                    LinkView(title: $0.title, url: url(SiteRoutes.process(id: $0.id.value)), code: $0.id.value)
+                },
             steps: steps,
             kpis: applying.compactMap { policy in
                 kpiTable(policy).map { KPIGroupView(policy: policyLink(policy.id.value), table: $0) }
@@ -139,7 +139,7 @@ struct ViewFactory: Sendable {
     func areaCards() -> [AreaCardView] {
         handbook.config.areas.map { area in
             AreaCardView(
-                title: area.title, description: area.description,
+                id: area.id, title: area.title, description: area.description,
                 chapters: index.chapters(inArea: area.id).map { LinkView(title: $0.title, url: url(SiteRoutes.chapter($0))) },
                 policies: index.policies(inArea: area.id).map(policySummary))
         }

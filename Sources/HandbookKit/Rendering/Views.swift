@@ -51,6 +51,32 @@ struct PageChrome: Sendable {
     let toc: [TOCEntryView]
     /// A class on `<body>` naming the page kind, for the stylesheet.
     let kind: String
+
+    // Mustache sees stored properties only, so these flags are stored too.
+    let hasBreadcrumbs: Bool
+    let hasTOC: Bool
+    let hasPager: Bool
+
+    init(
+        title: String, description: String, site: SiteView, nav: [NavAreaView], navRolesCurrent: Bool,
+        breadcrumbs: [LinkView], previous: LinkView?, next: LinkView?, editURL: String?, toc: [TOCEntryView],
+        kind: String
+    ) {
+        self.title = title
+        self.description = description
+        self.site = site
+        self.nav = nav
+        self.navRolesCurrent = navRolesCurrent
+        self.breadcrumbs = breadcrumbs
+        self.previous = previous
+        self.next = next
+        self.editURL = editURL
+        self.toc = toc
+        self.kind = kind
+        hasBreadcrumbs = !breadcrumbs.isEmpty
+        hasTOC = !toc.isEmpty
+        hasPager = previous != nil || next != nil
+    }
 }
 
 struct RoleLinkView: Sendable {
@@ -159,8 +185,8 @@ struct RoleView: Sendable {
     let reportsTo: RoleLinkView?
     let directReports: [RoleLinkView]
     let policies: [PolicySummaryView]
-    let ownedPolicies: [LinkView]
-    let ownedProcesses: [LinkView]
+    /// Policies and processes the role owns.
+    let owned: [LinkView]
     let steps: [RoleStepView]
     let kpis: [KPIGroupView]
 }
@@ -171,6 +197,7 @@ struct KPIGroupView: Sendable {
 }
 
 struct AreaCardView: Sendable {
+    let id: String
     let title: String
     let description: String
     let chapters: [LinkView]
@@ -183,6 +210,19 @@ struct RoleTreeEntryView: Sendable {
     let description: String
     let depth: Int
     let reportsTo: String?
+}
+
+/// The context of a directive embedded in Markdown: the embedded content and the site, for
+/// UI strings.
+struct EmbedContext: Sendable {
+    struct Chrome: Sendable {
+        let site: SiteView
+    }
+
+    let page: Chrome
+    var process: ProcessView? = nil
+    var kpis: KPITableView? = nil
+    var tiers: TierTableView? = nil
 }
 
 // MARK: Page contexts, one per template

@@ -9,19 +9,19 @@ struct DuplicateIDs: ValidationRule {
         diagnostics += duplicates("process", handbook.processes.map(\.id))
         diagnostics += duplicates("chapter", handbook.chapters.map(\.id))
         for process in handbook.processes {
-            diagnostics += duplicates("step in process '\(process.id.value)'", process.steps.map(\.id))
+            diagnostics += duplicates("step", process.steps.map(\.id), scope: " in process '\(process.id.value)'")
         }
         return diagnostics
     }
 
-    private func duplicates(_ kind: String, _ ids: [Located<String>]) -> [Diagnostic] {
+    private func duplicates(_ kind: String, _ ids: [Located<String>], scope: String = "") -> [Diagnostic] {
         var first: [String: SourceLocation] = [:]
         var diagnostics: [Diagnostic] = []
         for id in ids where !id.value.isEmpty {
             if let original = first[id.value] {
                 diagnostics.append(
                     .error(
-                        at: id.location, "duplicate \(kind) id '\(id.value)', first defined at \(original)",
+                        at: id.location, "duplicate \(kind) id '\(id.value)'\(scope), first defined at \(original)",
                         rule: "duplicate-id", hint: "give one of them another id"))
             } else {
                 first[id.value] = id.location

@@ -50,6 +50,7 @@ struct LinkCheck: ValidationRule {
             return missingAnchor(anchor, among: ownAnchors, page: "this page", at: location)
         case .chapter(let path, let anchor):
             guard let chapter = index.chapterDocuments[path] else {
+                guard !index.handbook.unreadable.contains(.chapters) else { return nil }
                 return .error(
                     at: location, "link to missing chapter '\(path)'", rule: "broken-link",
                     hint: Suggestion.hint(for: path, among: index.chaptersByPath.keys))
@@ -57,6 +58,7 @@ struct LinkCheck: ValidationRule {
             return anchor.flatMap { missingAnchor($0, among: chapter.headings.map(\.id), page: path, at: location) }
         case .policy(let id, let anchor):
             guard let policy = index.policiesByID[id], let document = index.policyDocuments[id] else {
+                guard !index.handbook.unreadable.contains(.policies) else { return nil }
                 return .error(
                     at: location, "link to unknown policy '\(id)'", rule: "broken-link",
                     hint: Suggestion.hint(for: id, among: index.policiesByID.keys))
@@ -64,12 +66,12 @@ struct LinkCheck: ValidationRule {
             let anchors = document.headings.map(\.id) + Self.policyPageAnchors + policy.processes.map(\.id.value)
             return anchor.flatMap { missingAnchor($0, among: anchors, page: id, at: location) }
         case .process(let id):
-            guard index.processesByID[id] == nil else { return nil }
+            guard index.processesByID[id] == nil, !index.handbook.unreadable.contains(.policies) else { return nil }
             return .error(
                 at: location, "link to unknown process '\(id)'", rule: "broken-link",
                 hint: Suggestion.hint(for: id, among: index.processesByID.keys))
         case .role(let id):
-            guard index.rolesByID[id] == nil else { return nil }
+            guard index.rolesByID[id] == nil, !index.handbook.unreadable.contains(.roles) else { return nil }
             return .error(
                 at: location, "link to unknown role '\(id)'", rule: "broken-link",
                 hint: Suggestion.hint(for: id, among: index.rolesByID.keys))
@@ -92,6 +94,7 @@ struct LinkCheck: ValidationRule {
                 at: location, "'\(name)' block names no id", rule: "broken-directive",
                 hint: "write the id after the block's name: ```\(name) ID")
         }
+        guard !index.handbook.unreadable.contains(.policies) else { return nil }
         switch directive.kind {
         case .process:
             guard index.processesByID[directive.argument] == nil else { return nil }

@@ -4,8 +4,10 @@ struct RawHTML: ValidationRule {
         guard !index.handbook.config.allowsRawHTML else { return [] }
         let documents = Array(index.chapterDocuments.values) + Array(index.policyDocuments.values)
         return documents.flatMap { document in
-            document.nodes(where: \.isRawHTML).map {
-                .warning(
+            // One warning per line: an element's opening and closing tags are separate nodes.
+            var seenLines: Set<Int> = []
+            return document.nodes(where: \.isRawHTML).filter { seenLines.insert($0.location.line).inserted }.map {
+                Diagnostic.warning(
                     at: $0.location, "raw HTML is not rendered", rule: "raw-html",
                     hint: "use Markdown instead, or set 'allow_raw_html: true' in handbook.yaml")
             }

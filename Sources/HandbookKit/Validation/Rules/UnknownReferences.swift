@@ -5,7 +5,9 @@ struct UnknownReferences: ValidationRule {
         var diagnostics: [Diagnostic] = []
 
         func role(_ reference: Located<String>?, _ field: String) {
-            guard let reference, !reference.value.isEmpty, index.rolesByID[reference.value] == nil else { return }
+            guard let reference, !reference.value.isEmpty, index.rolesByID[reference.value] == nil,
+                !handbook.unreadable.contains(.roles)
+            else { return }
             diagnostics.append(
                 .error(
                     at: reference.location, "unknown role '\(reference.value)' in '\(field)'", rule: "unknown-role",
@@ -13,7 +15,9 @@ struct UnknownReferences: ValidationRule {
                         ?? "define it in roles.yaml"))
         }
         func policy(_ reference: Located<String>, _ field: String) {
-            guard !reference.value.isEmpty, index.policiesByID[reference.value] == nil else { return }
+            guard !reference.value.isEmpty, index.policiesByID[reference.value] == nil,
+                !handbook.unreadable.contains(.policies)
+            else { return }
             diagnostics.append(
                 .error(
                     at: reference.location, "unknown policy '\(reference.value)' in '\(field)'",

@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+
+@testable import HandbookKit
+
+@Suite struct SiteBuildTests {
+    private func build(_ content: URL, into output: URL) throws -> SiteBuilder.Report {
+        try SiteBuilder(
+            options: .init(
+                contentDirectory: content, themeDirectory: TestSupport.defaultTheme, outputDirectory: output,
+                today: TestSupport.today)
+        ).build()
+    }
+
+    private func page(_ path: String, in output: URL) throws -> String {
+        try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    @Test func buildsEveryPageWithItsContent() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            let content = try TestSupport.makeContent(in: folder)
+            let output = folder.appendingPathComponent("public")
+            let report = try build(content, into: output)
+            #expect(report.diagnostics.isEmpty)
+            // Home, 2 chapters, 2 policies, 1 process, roles index, 3 roles, 404.
+            #expect(report.pagesWritten == 11)
+
+            let home = try page("index.html", in: output)
+            #expect(home.contains("<html lang=\"en\">"))
+            #expect(home.contains("id=\"area-targets\""))
+            #expect(home.contains("href=\"policies/pol-001.html\""))
+            #expect(home.contains("href=\"chapters/process.html\""))
+
+            let targets = try page("chapters/targets.html", in: output)
+            #expect(targets.contains("<a href=\"../policies/pol-001.html#kpis\">the target policy</a>"))
+            #expect(targets.contains("<h2 id=\"中文标题目标分解\">"))
+            #expect(targets.contains("<a href=\"#中文标题目标分解\">中文标题：目标分解</a>"), "table of contents")
+            #expect(targets.contains("<td class=\"num\">60%</td>"), "embedded KPI table")
+            #expect(targets.contains("https://git.example.com/acme/handbook/edit/main/content/chapters/01-targets.md"))
+            #expect(targets.contains("href=\"../policies/pol-001.html\" rel=\"next\""))
+
+            let process = try page("chapters/process.html", in: output)
+            #expect(process.contains("<a href=\"../chapters/targets.html#setting-targets\">targets</a>"))
+            #expect(process.contains("<input type=\"checkbox\" id=\"proc-001-qualify-1\">"))
+            #expect(process.contains("500,000 and above"))
+
+            let policy = try page("policies/pol-001.html", in: output)
+            #expect(policy.contains("<a href=\"../roles/director.html\">Sales Director</a>"))
+            #expect(policy.contains("<time datetime=\"2027-01-01\">2027-01-01</time>"), "next review")
+            #expect(policy.contains("<section id=\"kpis\">"))
+            #expect(policy.contains("<section id=\"tiers\">"))
+            #expect(policy.contains("<caption>Basis: Monthly collected revenue</caption>"))
+            #expect(policy.contains("<a href=\"../chapters/process.html#first-contact\">the process chapter</a>"))
+
+            let processPage = try page("processes/proc-001.html", in: output)
+            for item in ["Record the lead in the CRM", "Check the customer&#39;s budget", "Book the visit", "Write the visit report"] {
+                #expect(processPage.contains("\">\(item)</label>"), "checklist item \(item)")
+            }
+            #expect(processPage.components(separatedBy: "type=\"checkbox\" id=\"proc-001-").count - 1 == 4)
+            #expect(processPage.contains("SLA: 24 h"))
+            #expect(processPage.contains("<span class=\"record\">Lead form</span>"))
+
+            let rep = try page("roles/rep.html", in: output)
+            #expect(rep.contains("href=\"../policies/pol-001.html\""))
+            #expect(rep.contains("href=\"../policies/pol-002.html\""))
+            #expect(rep.contains("Qualify the lead"))
+
+            let roles = try page("roles/index.html", in: output)
+            #expect(roles.contains("class=\"depth-2\"><a href=\"../roles/rep.html\">"))
+
+            let notFound = try page("404.html", in: output)
+            #expect(notFound.contains("href=\"/handbook/assets/style.css\""))
+
+            let sitemap = try page("sitemap.xml", in: output)
+            #expect(sitemap.contains("<loc>https://example.com/handbook/policies/pol-001.html</loc><lastmod>2026-01-01</lastmod>"))
+            #expect(!sitemap.contains("404.html"))
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("assets/style.css").path))
+            #expect(try leftovers(in: folder).isEmpty)
+        }
+    }
+
+    @Test func failedBuildLeavesThePreviousOutputByteForByte() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            let content = try TestSupport.makeContent(in: folder)
+            let output = folder.appendingPathComponent("public")
+            _ = try build(content, into: output)
+            let before = try snapshot(output)
+            #expect(before.count > 10)
+
+            let broken = try TestSupport.makeContent(in: folder.appendingPathComponent("broken"), overlay: "kpi-weights")
+            let report = try build(broken, into: output)
+            #expect(report.pagesWritten == nil)
+            #expect(report.diagnostics.map(\.rule) == ["kpi-weights"])
+            #expect(try snapshot(output) == before)
+            #expect(try leftovers(in: folder).isEmpty)
+        }
+    }
+
+    @Test func strictBuildFailsOnWarnings() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            let content = try TestSupport.makeContent(in: folder, overlay: "unknown-key")
+            let output = folder.appendingPathComponent("public")
+            let lenient = try SiteBuilder(
+                options: .init(contentDirectory: content, themeDirectory: TestSupport.defaultTheme, outputDirectory: output, today: TestSupport.today)
+            ).build()
+            #expect(lenient.pagesWritten != nil)
+            try FileManager.default.removeItem(at: output)
+            let strict = try SiteBuilder(
+                options: .init(
+                    contentDirectory: content, themeDirectory: TestSupport.defaultTheme, outputDirectory: output,
+                    today: TestSupport.today, strict: true)
+            ).build()
+            #expect(strict.pagesWritten == nil)
+            #expect(!FileManager.default.fileExists(atPath: output.path))
+        }
+    }
+
+    @Test func rebuildReplacesTheWholeOutputFolder() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            let content = try TestSupport.makeContent(in: folder)
+            let output = folder.appendingPathComponent("public")
+            try TestSupport.write("stale", to: output.appendingPathComponent("old/page.html"))
+            _ = try build(content, into: output)
+            #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("old/page.html").path))
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+        }
+    }
+
+    @Test func rendersChineseUIStringsForAChineseHandbook() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            let content = try TestSupport.makeContent(in: folder)
+            let config = content.appendingPathComponent("handbook.yaml")
+            let text = try String(contentsOf: config, encoding: .utf8)
+            try TestSupport.write(text.replacingOccurrences(of: "language: en", with: "language: zh-CN"), to: config)
+            let output = folder.appendingPathComponent("public")
+            _ = try build(content, into: output)
+            let process = try page("processes/proc-001.html", in: output)
+            #expect(process.contains("<html lang=\"zh-CN\">"))
+            #expect(process.contains("检查清单"))
+            #expect(process.contains("时限: 24 小时"))
+        }
+    }
+
+    @Test func reportsAnUnusableTheme() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            let content = try TestSupport.makeContent(in: folder)
+            let theme = folder.appendingPathComponent("theme")
+            try TestSupport.write("{{#unclosed}}", to: theme.appendingPathComponent("templates/layout.mustache"))
+            let builder = SiteBuilder(
+                options: .init(
+                    contentDirectory: content, themeDirectory: theme, outputDirectory: folder.appendingPathComponent("public"),
+                    today: TestSupport.today))
+            #expect(throws: Theme.Failure.self) { try builder.build() }
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("public").path))
+        }
+    }
+
+    /// Every file under `folder`, by relative path, with its bytes.
+    private func snapshot(_ folder: URL) throws -> [String: Data] {
+        let enumerator = try #require(FileManager.default.enumerator(atPath: folder.path))
+        var files: [String: Data] = [:]
+        while let path = enumerator.nextObject() as? String {
+            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) {
+                files[path] = data
+            }
+        }
+        return files
+    }
+
+    /// Staging or retired folders left beside the output.
+    private func leftovers(in folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".public.") }
+    }
+}

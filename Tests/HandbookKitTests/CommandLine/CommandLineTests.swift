@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// Runs the built `handbook` executable, as a user or CI would.
+@Suite struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    static var executable: URL {
+        // The test bundle sits in the same build folder as the executable.
+        Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("handbook")
+    }
+
+    func run(_ arguments: [String], in folder: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+            errors: String(decoding: errorData, as: UTF8.self))
+    }
+
+    @Test func checkExitsZeroOnCleanContent() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            _ = try TestSupport.makeContent(in: folder)
+            let result = try run(["check", "--today", "2026-06-01"], in: folder)
+            #expect(result.status == 0)
+            #expect(result.output == "no problems found\n")
+        }
+    }
+
+    @Test func checkExitsOneOnErrorsWithPathsFromTheCurrentFolder() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            _ = try TestSupport.makeContent(in: folder, overlay: "broken-anchor")
+            let result = try run(["check", "--today", "2026-06-01"], in: folder)
+            #expect(result.status == 1)
+            #expect(result.output.hasPrefix("content/chapters/02-process.md:10:9: error: anchor '#setting-target' does not exist"))
+            #expect(result.output.hasSuffix("2 errors, 0 warnings\n"))
+        }
+    }
+
+    @Test func strictTurnsWarningsIntoFailure() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            _ = try TestSupport.makeContent(in: folder, overlay: "unknown-key")
+            #expect(try run(["check", "--today", "2026-06-01"], in: folder).status == 0)
+            #expect(try run(["check", "--today", "2026-06-01", "--strict"], in: folder).status == 1)
+        }
+    }
+
+    @Test func printsJSONForEditors() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            _ = try TestSupport.makeContent(in: folder, overlay: "kpi-weights")
+            let result = try run(["check", "--format", "json", "--today", "2026-06-01"], in: folder)
+            #expect(result.status == 1)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+            #expect(json["errors"] as? Int == 1)
+            let first = try #require((json["diagnostics"] as? [[String: Any]])?.first)
+            #expect(first["path"] as? String == "content/policies/targets.yaml")
+            #expect(first["line"] as? Int == 15)
+            #expect(first["column"] as? Int == 5)
+            #expect(first["rule"] as? String == "kpi-weights")
+            #expect(first["severity"] as? String == "error")
+            #expect(first["hint"] as? String == "add 10% to a KPI")
+        }
+    }
+
+    @Test(arguments: [["check", "--format", "xml"], ["check", "--today", "2026-13-01"], ["build", "--bogus"], ["frobnicate"]])
+    func usageErrorsExitTwo(arguments: [String]) throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            _ = try TestSupport.makeContent(in: folder)
+            #expect(try run(arguments, in: folder).status == 2)
+        }
+    }
+
+    @Test func buildPrintsOneSummaryLine() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            _ = try TestSupport.makeContent(in: folder)
+            let result = try run(
+                ["build", "--today", "2026-06-01", "--theme", TestSupport.defaultTheme.path, "--output", "site"], in: folder)
+            #expect(result.status == 0)
+            #expect(result.output.hasPrefix("built 11 pages into site in "))
+            #expect(result.output.split(separator: "\n").count == 1)
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/index.html").path))
+        }
+    }
+
+    @Test func failedBuildWritesNothingAndExitsOne() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            _ = try TestSupport.makeContent(in: folder, overlay: "tier-bands")
+            let result = try run(["build", "--today", "2026-06-01", "--theme", TestSupport.defaultTheme.path], in: folder)
+            #expect(result.status == 1)
+            #expect(result.errors.contains("[tier-bands]"))
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("public").path))
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Testing
+
+@testable import HandbookKit
+
+@Suite struct ValueParsingTests {
+    @Test(arguments: ["2026-01-31", "2024-02-29", "2000-02-29"])
+    func acceptsRealDates(text: String) throws {
+        let date = try #require(CalendarDate(iso: text))
+        #expect(date.description == text)
+    }
+
+    @Test(arguments: ["2026-02-29", "2026-13-01", "2026-1-1", "26-01-01", "2026/01/01", "1900-02-29", "", "2026-04-31"])
+    func rejectsImpossibleDates(text: String) {
+        #expect(CalendarDate(iso: text) == nil)
+    }
+
+    @Test func addsMonthsClampingToTheEndOfMonth() throws {
+        let date = try #require(CalendarDate(iso: "2026-01-31"))
+        #expect(date.adding(months: 1).description == "2026-02-28")
+        #expect(date.adding(months: 12).description == "2027-01-31")
+        #expect(date.adding(months: 13).description == "2027-02-28")
+    }
+
+    @Test(arguments: [("30m", 30), ("24h", 1440), ("3d", 4320), ("2w", 20160)])
+    func parsesServiceLevels(text: String, minutes: Int) throws {
+        let level = try #require(ServiceLevel(text))
+        #expect(level.minutes == minutes)
+        #expect(level.description == text)
+    }
+
+    @Test(arguments: ["24", "h", "0h", "-1d", "1.5h", "3 d", "3D", "1y"])
+    func rejectsMalformedServiceLevels(text: String) {
+        #expect(ServiceLevel(text) == nil)
+    }
+
+    @Test func suggestsCloseNames() {
+        #expect(Suggestion.closest(to: "ordr", among: ["order", "title"]) == "order")
+        #expect(Suggestion.closest(to: "sales-manger", among: ["sales-manager", "sales-director"]) == "sales-manager")
+        #expect(Suggestion.closest(to: "xyz", among: ["order", "title"]) == nil)
+    }
+
+    @Test func formatsNumbersForTables() {
+        #expect(25.0.formattedPercent == "25%")
+        #expect(2.5.formattedPercent == "2.5%")
+        #expect(1_200_000.0.groupedNumber == "1,200,000")
+        #expect(5000.0.groupedNumber == "5000")
+    }
+}
