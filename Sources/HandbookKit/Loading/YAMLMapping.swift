@@ -178,6 +178,9 @@ final class YAMLMapping {
             mistyped(key, node, expected: "a list", hint: "write a list: \(key): [a, b] or one '- item' per line")
             return []
         }
+        if required && sequence.isEmpty {
+            sink.error(at: location(of: node), "'\(key)' of \(subject) is empty", rule: "missing-field")
+        }
         return sequence.compactMap { item in
             guard case .scalar(let scalar) = item else {
                 mistyped(key, item, expected: "a list of text items")

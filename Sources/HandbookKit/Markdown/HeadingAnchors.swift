@@ -7,8 +7,8 @@ import Foundation
 /// dropped; repeats get `-1`, `-2`. A heading ending in `{#custom-id}` takes that id instead,
 /// so a link survives a reworded heading.
 enum HeadingAnchors {
-    static func assign(in root: inout MarkdownNode) -> [Heading] {
-        var used: [String: Int] = [:]
+    static func assign(in root: inout MarkdownNode, reserved: Set<String> = []) -> [Heading] {
+        var used = Dictionary(uniqueKeysWithValues: reserved.map { ($0, 0) })
         var headings: [Heading] = []
         assign(in: &root, used: &used, headings: &headings)
         return headings

@@ -12,8 +12,8 @@ public enum LinkTarget: Sendable, Hashable {
     /// A chapter file, as a path relative to the content folder.
     case chapter(path: String, anchor: String?)
     case policy(id: String, anchor: String?)
-    case process(id: String)
-    case role(id: String)
+    case process(id: String, anchor: String?)
+    case role(id: String, anchor: String?)
     /// Any other relative address (an image, a download), left as written.
     case relative(String)
 
@@ -38,8 +38,8 @@ public enum LinkTarget: Sendable, Hashable {
 
     private static let idSchemes: [(String, @Sendable (String, String?) -> LinkTarget)] = [
         ("policy:", { .policy(id: $0, anchor: $1) }),
-        ("process:", { id, _ in .process(id: id) }),
-        ("role:", { id, _ in .role(id: id) }),
+        ("process:", { .process(id: $0, anchor: $1) }),
+        ("role:", { .role(id: $0, anchor: $1) }),
     ]
 
     private static func splitAnchor(_ destination: String) -> (String, String?) {

@@ -4,7 +4,9 @@ internal import CCmark
 ///
 /// This is the only file that touches cmark: no C pointer outlives ``parse(_:)``.
 public enum MarkdownParser {
-    public static func parse(_ source: MarkdownSource) -> MarkdownDocument {
+    /// Parses `source`; headings avoid the ids in `reservedAnchors`, which the page around the
+    /// Markdown already uses.
+    public static func parse(_ source: MarkdownSource, reservedAnchors: Set<String> = []) -> MarkdownDocument {
         let bytes = Array(source.text.utf8)
         let root = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) {
@@ -19,7 +21,7 @@ public enum MarkdownParser {
         let positions = PositionMap(source)
         var tree = copy(root, positions: positions)
         TaskListMarkers.mark(in: &tree)
-        let headings = HeadingAnchors.assign(in: &tree)
+        let headings = HeadingAnchors.assign(in: &tree, reserved: reservedAnchors)
         return MarkdownDocument(root: tree, headings: headings)
     }
 

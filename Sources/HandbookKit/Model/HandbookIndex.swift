@@ -11,6 +11,8 @@ public struct HandbookIndex: Sendable {
     /// Parsed bodies of chapters (by path) and policies (by id).
     public let chapterDocuments: [String: MarkdownDocument]
     public let policyDocuments: [String: MarkdownDocument]
+    private let chaptersByArea: [String: [Chapter]]
+    private let policiesByArea: [String: [Policy]]
 
     public init(_ handbook: Handbook) {
         self.handbook = handbook
@@ -19,28 +21,46 @@ public struct HandbookIndex: Sendable {
         processesByID = Dictionary(handbook.processes.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
         chaptersByPath = Dictionary(handbook.chapters.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         areasByID = Dictionary(handbook.config.areas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let chapterDocuments = handbook.chapters.concurrentMap { ($0.path, MarkdownParser.parse($0.body)) }
+        let chapterDocuments = handbook.chapters.concurrentMap {
+            ($0.path, MarkdownParser.parse($0.body, reservedAnchors: PageAnchors.layout))
+        }
         self.chapterDocuments = Dictionary(chapterDocuments, uniquingKeysWith: { first, _ in first })
-        let policyDocuments = handbook.policies.concurrentMap { ($0.id.value, MarkdownParser.parse($0.body)) }
+        let policyDocuments = handbook.policies.concurrentMap {
+            ($0.id.value, MarkdownParser.parse($0.body, reservedAnchors: PageAnchors.layout.union(PageAnchors.policy($0))))
+        }
         self.policyDocuments = Dictionary(policyDocuments, uniquingKeysWith: { first, _ in first })
+        chaptersByArea = Dictionary(grouping: handbook.chapters, by: \.area.value).mapValues {
+            $0.sorted { ($0.order, $0.title) < ($1.order, $1.title) }
+        }
+        policiesByArea = Dictionary(grouping: handbook.policies, by: \.area.value).mapValues {
+            $0.sorted { $0.id.value < $1.id.value }
+        }
     }
 
     /// The chapters of an area, by their `order` then title.
     public func chapters(inArea area: String) -> [Chapter] {
-        handbook.chapters.filter { $0.area.value == area }.sorted { ($0.order, $0.title) < ($1.order, $1.title) }
+        chaptersByArea[area] ?? []
     }
 
     /// The policies of an area, by id.
     public func policies(inArea area: String) -> [Policy] {
-        handbook.policies.filter { $0.area.value == area }.sorted { $0.id.value < $1.id.value }
+        policiesByArea[area] ?? []
     }
 
-    /// The headings of the page a link target lands on, or nil if the page does not exist.
-    public func headings(of target: LinkTarget) -> [Heading]? {
+    /// Every anchor of the page a link target lands on, or nil if the page does not exist.
+    public func anchors(of target: LinkTarget) -> [String]? {
         switch target {
-        case .chapter(let path, _): chapterDocuments[path]?.headings
-        case .policy(let id, _): policyDocuments[id]?.headings
-        default: nil
+        case .chapter(let path, _):
+            chapterDocuments[path].map { $0.headings.map(\.id) + PageAnchors.embedded(in: $0, processes: processesByID) }
+        case .policy(let id, _):
+            policiesByID[id].flatMap { policy in
+                policyDocuments[id].map {
+                    $0.headings.map(\.id) + PageAnchors.embedded(in: $0, processes: processesByID) + PageAnchors.policy(policy)
+                }
+            }
+        case .process(let id, _): processesByID[id].map(PageAnchors.process)
+        case .role(let id, _): rolesByID[id].map { PageAnchors.role($0, in: handbook) }
+        case .external, .fragment, .relative: nil
         }
     }
 }

@@ -3,6 +3,7 @@ struct PageChromeBuilder: Sendable {
     let plan: SitePlan
     let views: ViewFactory
     let theme: Theme
+    let sidebar: Sidebar
 
     func build(_ page: SitePlan.Page, kind: String, headings: [Heading] = [], source: String? = nil) -> PageChrome {
         let index = views.index
@@ -19,7 +20,8 @@ struct PageChromeBuilder: Sendable {
             title: title,
             description: description(of: page),
             site: views.site(),
-            nav: navigation(current: page),
+            sidebar: sidebar.html(
+                root: views.root, area: page.area, currentPath: page.path, currentPolicy: currentPolicy(of: page)),
             navRolesCurrent: { if case .role = page.content { true } else if case .roles = page.content { true } else { false } }(),
             breadcrumbs: breadcrumbs(for: page),
             previous: previous.map { LinkView(title: $0.title, url: views.url($0.path)) },
@@ -40,26 +42,12 @@ struct PageChromeBuilder: Sendable {
         }
     }
 
-    private func navigation(current page: SitePlan.Page) -> [NavAreaView] {
-        let index = views.index
-        let currentPolicy: String? =
-            switch page.content {
-            case .policy(let policy): policy.id.value
-            case .process(let process): process.policyID
-            default: nil
-            }
-        return index.handbook.config.areas.map { area in
-            NavAreaView(
-                title: area.title, current: page.area?.id == area.id,
-                chapters: index.chapters(inArea: area.id).map { chapter in
-                    let path = SiteRoutes.chapter(chapter)
-                    return NavItemView(title: chapter.title, url: views.url(path), current: path == page.path, code: nil)
-                },
-                policies: index.policies(inArea: area.id).map { policy in
-                    NavItemView(
-                        title: policy.title, url: views.url(SiteRoutes.policy(id: policy.id.value)),
-                        current: policy.id.value == currentPolicy, code: policy.id.value)
-                })
+    /// The policy a page belongs to, highlighted in the sidebar.
+    private func currentPolicy(of page: SitePlan.Page) -> String? {
+        switch page.content {
+        case .policy(let policy): policy.id.value
+        case .process(let process): process.policyID
+        default: nil
         }
     }
 

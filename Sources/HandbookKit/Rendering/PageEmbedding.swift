@@ -16,10 +16,12 @@ struct PageEmbedding: MarkdownEmbedding {
         case .policy(let id, let anchor):
             guard index.policiesByID[id] != nil else { return nil }
             return views.url(SiteRoutes.policy(id: id)) + (anchor.map { "#" + $0 } ?? "")
-        case .process(let id):
-            return index.processesByID[id] == nil ? nil : views.url(SiteRoutes.process(id: id))
-        case .role(let id):
-            return index.rolesByID[id] == nil ? nil : views.url(SiteRoutes.role(id: id))
+        case .process(let id, let anchor):
+            guard index.processesByID[id] != nil else { return nil }
+            return views.url(SiteRoutes.process(id: id)) + (anchor.map { "#" + $0 } ?? "")
+        case .role(let id, let anchor):
+            guard index.rolesByID[id] != nil else { return nil }
+            return views.url(SiteRoutes.role(id: id)) + (anchor.map { "#" + $0 } ?? "")
         }
     }
 

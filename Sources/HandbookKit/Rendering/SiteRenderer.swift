@@ -18,12 +18,21 @@ public struct SiteRenderer: Sendable {
     let theme: Theme
     let today: CalendarDate
     let plan: SitePlan
+    let sidebar: Sidebar
 
     public init(index: HandbookIndex, theme: Theme, today: CalendarDate) {
         self.index = index
         self.theme = theme
         self.today = today
-        self.plan = SitePlan(index)
+        let plan = SitePlan(index)
+        self.plan = plan
+        sidebar = Sidebar(index: index, theme: theme, roots: Set(plan.pages.map { SiteRenderer.root(of: $0.path, index: index) }))
+    }
+
+    /// The prefix from a page to the site root. The 404 page is served at any depth, so it links
+    /// from the published root instead.
+    static func root(of path: String, index: HandbookIndex) -> String {
+        path == SiteRoutes.notFound ? index.handbook.config.baseURL.pathPart : SiteRoutes.root(from: path)
     }
 
     /// Every page and `sitemap.xml`; theme assets are copied by the writer.
@@ -35,12 +44,11 @@ public struct SiteRenderer: Sendable {
     }
 
     private func render(_ page: SitePlan.Page) -> String {
-        // The 404 page is served at any depth, so it links from the published root.
-        let root = page.path == SiteRoutes.notFound ? index.handbook.config.baseURL.pathPart : SiteRoutes.root(from: page.path)
+        let root = SiteRenderer.root(of: page.path, index: index)
         let views = ViewFactory(index: index, strings: theme.strings, today: today, root: root)
         let markdown = HTMLRenderer(
             allowsRawHTML: index.handbook.config.allowsRawHTML, embedding: PageEmbedding(views: views, theme: theme))
-        let chrome = PageChromeBuilder(plan: plan, views: views, theme: theme)
+        let chrome = PageChromeBuilder(plan: plan, views: views, theme: theme, sidebar: sidebar)
 
         switch page.content {
         case .home:

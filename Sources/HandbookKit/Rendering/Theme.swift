@@ -20,7 +20,7 @@ public struct Theme: Sendable {
 
         public var description: String {
             switch self {
-            case .missingFolder(let path): "theme folder '\(path)' has no templates/ folder"
+            case .missingFolder(let path): "theme folder '\(path)' has no templates/ folder; pass the theme with --theme"
             case .template(let file, let line, let column, let message): "\(file):\(line):\(column): error: \(message) [theme-template]"
             case .strings(let file, let message): "\(file): error: \(message) [theme-strings]"
             case .missingTemplate(let name): "theme has no template '\(name).mustache' [theme-template]"
@@ -37,7 +37,10 @@ public struct Theme: Sendable {
 
     public static func load(from directory: URL, language: HandbookConfig.Language) throws(Failure) -> Theme {
         let templates = directory.appendingPathComponent("templates")
-        guard let enumerator = FileManager.default.enumerator(atPath: templates.path) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: templates.path, isDirectory: &isDirectory), isDirectory.boolValue,
+            let enumerator = FileManager.default.enumerator(atPath: templates.path)
+        else {
             throw .missingFolder(directory.path)
         }
         var library = MustacheLibrary()

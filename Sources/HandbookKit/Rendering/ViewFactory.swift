@@ -49,14 +49,13 @@ struct ViewFactory: Sendable {
     }
 
     func process(_ process: Process) -> ProcessView {
-        let processSlug = SiteRoutes.slug(process.id.value)
         let steps = process.steps.enumerated().map { offset, step in
-            let stepSlug = SiteRoutes.slug(step.id.value)
+            let anchor = PageAnchors.step(process: process.id.value, step: step.id.value)
             return StepView(
-                number: offset + 1, id: step.id.value, anchor: "\(processSlug)-\(stepSlug)", title: step.title,
+                number: offset + 1, id: step.id.value, anchor: anchor, title: step.title,
                 role: roleLink(step.role.value), sla: serviceLevel(step.serviceLevel),
                 checklist: step.checklist.enumerated().map { item, text in
-                    ChecklistItemView(id: "\(processSlug)-\(stepSlug)-\(item + 1)", text: text)
+                    ChecklistItemView(id: "\(anchor)-\(item + 1)", text: text)
                 },
                 records: step.records)
         }

@@ -24,9 +24,13 @@ struct NavItemView: Sendable {
     let code: String?
 }
 
+/// One area of the sidebar, rendered by the theme's `nav-area` template.
 struct NavAreaView: Sendable {
     let title: String
+    /// Whether the page being rendered belongs to this area.
     let current: Bool
+    /// Whether the area starts unfolded: the current area, or every area of a small handbook.
+    let open: Bool
     let chapters: [NavItemView]
     let policies: [NavItemView]
 }
@@ -42,7 +46,8 @@ struct PageChrome: Sendable {
     let title: String
     let description: String
     let site: SiteView
-    let nav: [NavAreaView]
+    /// The sidebar's HTML, assembled from the theme's `nav-area` template (see ``Sidebar``).
+    let sidebar: String
     let navRolesCurrent: Bool
     let breadcrumbs: [LinkView]
     let previous: LinkView?
@@ -58,14 +63,14 @@ struct PageChrome: Sendable {
     let hasPager: Bool
 
     init(
-        title: String, description: String, site: SiteView, nav: [NavAreaView], navRolesCurrent: Bool,
+        title: String, description: String, site: SiteView, sidebar: String, navRolesCurrent: Bool,
         breadcrumbs: [LinkView], previous: LinkView?, next: LinkView?, editURL: String?, toc: [TOCEntryView],
         kind: String
     ) {
         self.title = title
         self.description = description
         self.site = site
-        self.nav = nav
+        self.sidebar = sidebar
         self.navRolesCurrent = navRolesCurrent
         self.breadcrumbs = breadcrumbs
         self.previous = previous

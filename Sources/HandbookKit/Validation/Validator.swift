@@ -24,6 +24,7 @@ public struct Validator: Sendable {
         EmptyChecklists(),
         ReviewDue(),
         RawHTML(),
+        RoleCycles(),
     ]
 
     public init() {}

@@ -137,7 +137,7 @@ import Testing
             let process = try page("processes/proc-001.html", in: output)
             #expect(process.contains("<html lang=\"zh-CN\">"))
             #expect(process.contains("检查清单"))
-            #expect(process.contains("时限: 24 小时"))
+            #expect(process.contains("时限：24 小时"))
         }
     }
 

@@ -47,7 +47,7 @@ import Testing
             let result = try run(["check", "--today", "2026-06-01"], in: folder)
             #expect(result.status == 1)
             #expect(result.output.hasPrefix("content/chapters/02-process.md:10:9: error: anchor '#setting-target' does not exist"))
-            #expect(result.output.hasSuffix("2 errors, 0 warnings\n"))
+            #expect(result.output.hasSuffix("5 errors, 0 warnings\n"))
         }
     }
 

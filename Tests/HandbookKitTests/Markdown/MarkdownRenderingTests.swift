@@ -10,8 +10,8 @@ private struct StubEmbedding: MarkdownEmbedding {
         case .fragment(let anchor): "#" + anchor
         case .chapter(let path, let anchor): "CHAPTER(\(path))" + (anchor.map { "#" + $0 } ?? "")
         case .policy(let id, let anchor): "POLICY(\(id))" + (anchor.map { "#" + $0 } ?? "")
-        case .process(let id): "PROCESS(\(id))"
-        case .role(let id): "ROLE(\(id))"
+        case .process(let id, let anchor): "PROCESS(\(id))" + (anchor.map { "#" + $0 } ?? "")
+        case .role(let id, let anchor): "ROLE(\(id))" + (anchor.map { "#" + $0 } ?? "")
         }
     }
 
@@ -60,6 +60,11 @@ private func render(_ markdown: String, path: String = "chapters/01-a.md", rawHT
         #expect(HTMLRenderer(allowsRawHTML: false, embedding: StubEmbedding()).render(document).contains(">客户分级<a"))
     }
 
+    @Test func keepsHeadingsOffReservedIDs() {
+        let document = MarkdownParser.parse(MarkdownSource(text: "## KPIs {#kpis}\n\n## Summary\n", path: "p.yaml"), reservedAnchors: ["kpis", "summary"])
+        #expect(document.headings.map(\.id) == ["kpis-1", "summary-1"])
+    }
+
     @Test func numbersRepeatedHeadings() {
         let document = MarkdownParser.parse(MarkdownSource(text: "## 步骤\n\n## 步骤\n\n## 步骤\n", path: "c.md"))
         #expect(document.headings.map(\.id) == ["步骤", "步骤-1", "步骤-2"])
@@ -68,7 +73,8 @@ private func render(_ markdown: String, path: String = "chapters/01-a.md", rawHT
     @Test func rewritesHandbookLinks() {
         let html = render(
             "[a](02-process.md#first) [b](policy:SALES-POL-003) [c](policy:SALES-POL-003#kpis) "
-                + "[d](process:SALES-PROC-001) [e](role:sales-manager) [f](#local) [g](https://example.com/x) [h](img/x.png)")
+                + "[d](process:SALES-PROC-001) [e](role:sales-manager) [f](#local) [g](https://example.com/x) [h](img/x.png) "
+                + "[i](process:SALES-PROC-001#sales-proc-001-visit) [j](role:sales-manager#kpis)")
         #expect(html.contains("<a href=\"CHAPTER(chapters/02-process.md)#first\">a</a>"))
         #expect(html.contains("<a href=\"POLICY(SALES-POL-003)\">b</a>"))
         #expect(html.contains("<a href=\"POLICY(SALES-POL-003)#kpis\">c</a>"))
@@ -77,6 +83,8 @@ private func render(_ markdown: String, path: String = "chapters/01-a.md", rawHT
         #expect(html.contains("<a href=\"#local\">f</a>"))
         #expect(html.contains("<a href=\"https://example.com/x\" rel=\"noopener\">g</a>"))
         #expect(html.contains("<a href=\"img/x.png\">h</a>"))
+        #expect(html.contains("<a href=\"PROCESS(SALES-PROC-001)#sales-proc-001-visit\">i</a>"))
+        #expect(html.contains("<a href=\"ROLE(sales-manager)#kpis\">j</a>"))
     }
 
     @Test func resolvesChapterLinksRelativeToTheSourceFile() {

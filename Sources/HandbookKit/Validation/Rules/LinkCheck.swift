@@ -1,18 +1,18 @@
 /// Links and directives in Markdown that point at nothing: missing chapters, unknown ids,
 /// anchors that no heading of the target page defines.
 struct LinkCheck: ValidationRule {
-    /// Anchors every policy page has besides its body's headings.
-    static let policyPageAnchors = ["summary", "kpis", "tiers", "processes"]
-
     func check(_ index: HandbookIndex, context: ValidationContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for chapter in index.handbook.chapters {
-            guard let document = index.chapterDocuments[chapter.path] else { continue }
-            diagnostics += check(document, ownAnchors: document.headings.map(\.id), index: index)
+            guard let document = index.chapterDocuments[chapter.path],
+                let ownAnchors = index.anchors(of: .chapter(path: chapter.path, anchor: nil))
+            else { continue }
+            diagnostics += check(document, ownAnchors: ownAnchors, index: index)
         }
         for policy in index.handbook.policies {
-            guard let document = index.policyDocuments[policy.id.value] else { continue }
-            let ownAnchors = document.headings.map(\.id) + Self.policyPageAnchors + policy.processes.map(\.id.value)
+            guard let document = index.policyDocuments[policy.id.value],
+                let ownAnchors = index.anchors(of: .policy(id: policy.id.value, anchor: nil))
+            else { continue }
             diagnostics += check(document, ownAnchors: ownAnchors, index: index)
         }
         return diagnostics
@@ -43,39 +43,29 @@ struct LinkCheck: ValidationRule {
     private func problem(
         with target: LinkTarget, ownAnchors: [String], index: HandbookIndex, at location: SourceLocation
     ) -> Diagnostic? {
+        let unreadable = index.handbook.unreadable
+        let (page, anchor, kind, known, sourceKind): (String, String?, String, [String], Handbook.SourceKind)
         switch target {
         case .external, .relative:
             return nil
         case .fragment(let anchor):
             return missingAnchor(anchor, among: ownAnchors, page: "this page", at: location)
-        case .chapter(let path, let anchor):
-            guard let chapter = index.chapterDocuments[path] else {
-                guard !index.handbook.unreadable.contains(.chapters) else { return nil }
-                return .error(
-                    at: location, "link to missing chapter '\(path)'", rule: "broken-link",
-                    hint: Suggestion.hint(for: path, among: index.chaptersByPath.keys))
-            }
-            return anchor.flatMap { missingAnchor($0, among: chapter.headings.map(\.id), page: path, at: location) }
-        case .policy(let id, let anchor):
-            guard let policy = index.policiesByID[id], let document = index.policyDocuments[id] else {
-                guard !index.handbook.unreadable.contains(.policies) else { return nil }
-                return .error(
-                    at: location, "link to unknown policy '\(id)'", rule: "broken-link",
-                    hint: Suggestion.hint(for: id, among: index.policiesByID.keys))
-            }
-            let anchors = document.headings.map(\.id) + Self.policyPageAnchors + policy.processes.map(\.id.value)
-            return anchor.flatMap { missingAnchor($0, among: anchors, page: id, at: location) }
-        case .process(let id):
-            guard index.processesByID[id] == nil, !index.handbook.unreadable.contains(.policies) else { return nil }
-            return .error(
-                at: location, "link to unknown process '\(id)'", rule: "broken-link",
-                hint: Suggestion.hint(for: id, among: index.processesByID.keys))
-        case .role(let id):
-            guard index.rolesByID[id] == nil, !index.handbook.unreadable.contains(.roles) else { return nil }
-            return .error(
-                at: location, "link to unknown role '\(id)'", rule: "broken-link",
-                hint: Suggestion.hint(for: id, among: index.rolesByID.keys))
+        case .chapter(let path, let fragment):
+            (page, anchor, kind, known, sourceKind) = (path, fragment, "missing chapter", Array(index.chaptersByPath.keys), .chapters)
+        case .policy(let id, let fragment):
+            (page, anchor, kind, known, sourceKind) = (id, fragment, "unknown policy", Array(index.policiesByID.keys), .policies)
+        case .process(let id, let fragment):
+            (page, anchor, kind, known, sourceKind) = (id, fragment, "unknown process", Array(index.processesByID.keys), .policies)
+        case .role(let id, let fragment):
+            (page, anchor, kind, known, sourceKind) = (id, fragment, "unknown role", Array(index.rolesByID.keys), .roles)
         }
+        guard let anchors = index.anchors(of: target) else {
+            guard !unreadable.contains(sourceKind) else { return nil }
+            return .error(
+                at: location, "link to \(kind) '\(page)'", rule: "broken-link",
+                hint: Suggestion.hint(for: page, among: known))
+        }
+        return anchor.flatMap { missingAnchor($0, among: anchors, page: page, at: location) }
     }
 
     private func missingAnchor(_ anchor: String, among anchors: [String], page: String, at location: SourceLocation)
