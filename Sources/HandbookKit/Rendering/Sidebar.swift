@@ -22,6 +22,7 @@ struct Sidebar: Sendable {
 
     init(index: HandbookIndex, theme: Theme, roots: Set<String>) {
         self.theme = theme
+        // Areas without chapters or policies yet have nothing to link to.
         let areas = index.handbook.config.areas.map { area in
             (
                 area: area,
@@ -33,6 +34,7 @@ struct Sidebar: Sendable {
                 }
             )
         }
+        .filter { !$0.chapters.isEmpty || !$0.policies.isEmpty }
         self.areas = areas
         let unfoldAll = areas.reduce(0) { $0 + $1.chapters.count + $1.policies.count } <= Sidebar.unfoldedLimit
         var blocks: [String: [String: String]] = [:]

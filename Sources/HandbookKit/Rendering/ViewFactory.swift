@@ -135,13 +135,14 @@ struct ViewFactory: Sendable {
         return entries
     }
 
+    /// Cards for the areas that have chapters or policies.
     func areaCards() -> [AreaCardView] {
         handbook.config.areas.map { area in
             AreaCardView(
                 id: area.id, title: area.title, description: area.description,
                 chapters: index.chapters(inArea: area.id).map { LinkView(title: $0.title, url: url(SiteRoutes.chapter($0))) },
                 policies: index.policies(inArea: area.id).map(policySummary))
-        }
+        }.filter { !$0.chapters.isEmpty || !$0.policies.isEmpty }
     }
 
     /// The policies with the latest effective dates.

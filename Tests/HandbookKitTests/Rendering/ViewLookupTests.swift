@@ -1,0 +1,34 @@
+import Mustache
+import Testing
+
+@testable import HandbookKit
+
+/// Views with a hand-written Mustache look-up must expose every stored property, or a template
+/// would silently render nothing for the missing one.
+@Suite struct ViewLookupTests {
+    private func expectEveryPropertyIsReachable(_ value: some MustacheParent) {
+        for child in Mirror(reflecting: value).children {
+            guard let label = child.label else { continue }
+            #expect(value.child(named: label) != nil, "\(type(of: value)).\(label) is not in child(named:)")
+        }
+    }
+
+    private let site = SiteView(title: "T", description: "D", language: "en", root: "../", t: ["home": "Home"])
+    private let link = LinkView(title: "L", url: "u.html", code: "C")
+
+    @Test func pageChromeListsEveryProperty() {
+        expectEveryPropertyIsReachable(
+            PageChrome(
+                title: "T", description: "D", site: site, sidebar: "<nav>", navRolesCurrent: true, breadcrumbs: [link],
+                previous: link, next: link, editURL: "e", toc: [TOCEntryView(text: "t", id: "i", nested: false)],
+                kind: "chapter"))
+    }
+
+    @Test func siteViewListsEveryProperty() {
+        expectEveryPropertyIsReachable(site)
+    }
+
+    @Test func navItemListsEveryProperty() {
+        expectEveryPropertyIsReachable(NavItemView(title: "T", url: "u", current: true, code: "C"))
+    }
+}
