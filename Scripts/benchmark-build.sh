@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Times `handbook build` against Hugo on the same generated corpus (not a test).
+#
+# Usage: Scripts/benchmark-build.sh [CHAPTERS]   (default 1000; needs hyperfine and hugo from Debian)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+chapters="${1:-1000}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+swift build -c release --package-path "$root" >/dev/null
+handbook="$root/.build/release/handbook"
+python3 "$root/Scripts/generate-handbook.py" "$chapters" "$work"
+
+echo "== example handbook (content/)"
+hyperfine -w 2 -r 10 -N \
+    "$handbook build --content $root/content --theme $root/themes/default --output $work/example-public"
+
+echo "== generated handbook: $chapters chapters, $((chapters / 10)) policies"
+hyperfine -w 1 -r 5 -N \
+    "$handbook build --content $work/content --theme $root/themes/default --output $work/public --today 2026-06-01" \
+    "hugo --quiet -s $work/hugo -d $work/hugo-public"
+echo "pages: handbook $(find "$work/public" -name '*.html' | wc -l), hugo $(find "$work/hugo-public" -name '*.html' | wc -l)"
