@@ -65,6 +65,15 @@ public struct Heading: Sendable, Hashable {
 public struct MarkdownDocument: Sendable {
     public var root: MarkdownNode
     public var headings: [Heading]
+    /// Where the Markdown first nests deeper than ``MarkdownParser/maximumDepth``, if it does;
+    /// deeper levels are merged into the level above.
+    public var flattenedAt: SourceLocation?
+
+    public init(root: MarkdownNode, headings: [Heading], flattenedAt: SourceLocation? = nil) {
+        self.root = root
+        self.headings = headings
+        self.flattenedAt = flattenedAt
+    }
 
     /// Every node of the document matching `predicate`, in document order.
     public func nodes(where predicate: (MarkdownNode) -> Bool) -> [MarkdownNode] {

@@ -19,20 +19,27 @@ public enum MarkdownParser {
         }
         defer { cmark_node_free(root) }
         let positions = PositionMap(source)
-        var tree = copy(root, positions: positions)
+        var (tree, flattenedAt) = copy(root, positions: positions)
         TaskListMarkers.mark(in: &tree)
         let headings = HeadingAnchors.assign(in: &tree, reserved: reservedAnchors)
-        return MarkdownDocument(root: tree, headings: headings)
+        return MarkdownDocument(root: tree, headings: headings, flattenedAt: flattenedAt)
     }
 
-    /// Copies the tree below `root` with an explicit stack driven by cmark's iterator.
-    private static func copy(_ root: OpaquePointer, positions: PositionMap) -> MarkdownNode {
+    /// Containers nested deeper than this are merged into their ancestor at this depth, so that
+    /// the recursive passes over the tree stay far from the end of a thread's stack.
+    public static let maximumDepth = 48
+
+    /// Copies the tree below `root` with an explicit stack driven by cmark's iterator; also
+    /// returns where nesting first went past ``maximumDepth``.
+    private static func copy(_ root: OpaquePointer, positions: PositionMap) -> (MarkdownNode, SourceLocation?) {
         guard let iterator = cmark_iter_new(root) else {
-            return MarkdownNode(kind: .document, location: positions.location(line: 1, byteColumn: 1))
+            return (MarkdownNode(kind: .document, location: positions.location(line: 1, byteColumn: 1)), nil)
         }
         defer { cmark_iter_free(iterator) }
         var stack: [MarkdownNode] = []
         var finished: MarkdownNode?
+        var flattenedContainers = 0
+        var flattenedAt: SourceLocation?
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -46,7 +53,10 @@ public enum MarkdownParser {
                     ? positions.location(line: line, byteColumn: Int(cmark_node_get_start_column(node)))
                     : inherited ?? positions.location(line: 1, byteColumn: 1)
                 let copied = MarkdownNode(kind: kind(of: node), location: location)
-                if isContainer {
+                if isContainer && stack.count >= maximumDepth {
+                    flattenedContainers += 1
+                    flattenedAt = flattenedAt ?? location
+                } else if isContainer {
                     stack.append(copied)
                 } else if stack.isEmpty {
                     finished = copied
@@ -54,6 +64,10 @@ public enum MarkdownParser {
                     appendMergingText(copied, to: &stack[stack.count - 1])
                 }
             } else if event == CMARK_EVENT_EXIT {
+                if flattenedContainers > 0 {
+                    flattenedContainers -= 1
+                    continue
+                }
                 let closed = stack.removeLast()
                 if stack.isEmpty {
                     finished = closed
@@ -62,7 +76,7 @@ public enum MarkdownParser {
                 }
             }
         }
-        return finished ?? MarkdownNode(kind: .document, location: positions.location(line: 1, byteColumn: 1))
+        return (finished ?? MarkdownNode(kind: .document, location: positions.location(line: 1, byteColumn: 1)), flattenedAt)
     }
 
     /// Appends `child`, joining it to a preceding text node: cmark leaves `[`, `]` and other

@@ -25,6 +25,7 @@ public struct Validator: Sendable {
         ReviewDue(),
         RawHTML(),
         RoleCycles(),
+        NestingDepth(),
     ]
 
     public init() {}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import HandbookKit
@@ -132,6 +133,14 @@ private func render(_ markdown: String, path: String = "chapters/01-a.md", rawHT
         #expect(html.contains("<li class=\"task-list-item\"><label><input type=\"checkbox\" class=\"task\"> open item</label></li>"))
         #expect(html.contains("<input type=\"checkbox\" class=\"task\" checked> done item"))
         #expect(html.contains("<li>plain [ ] item</li>"))
+    }
+
+    @Test func flattensPathologicalNestingButKeepsTheText() {
+        let document = MarkdownParser.parse(MarkdownSource(text: String(repeating: ">", count: 5000) + " deep text\n", path: "c.md"))
+        #expect(document.flattenedAt != nil)
+        #expect(document.root.plainText.contains("deep text"))
+        let html = HTMLRenderer(allowsRawHTML: false, embedding: StubEmbedding()).render(document)
+        #expect(html.components(separatedBy: "<blockquote>").count - 1 == MarkdownParser.maximumDepth - 1)
     }
 
     @Test func mapsPositionsIntoTheSourceFile() throws {

@@ -10,7 +10,7 @@ import Testing
         "yaml-syntax", "missing-field", "field-type", "invalid-date", "invalid-duration", "duplicate-id",
         "unknown-role", "unknown-policy", "unknown-area", "broken-link", "broken-anchor", "broken-directive",
         "kpi-weights", "tier-bands", "empty-checklist", "unknown-key", "review-overdue", "raw-html",
-        "missing-file", "missing-front-matter", "role-cycle",
+        "missing-file", "missing-front-matter", "role-cycle", "nesting-depth",
     ]
 
     @Test func validFixtureHasNoDiagnostics() throws {
