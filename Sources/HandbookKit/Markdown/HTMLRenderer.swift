@@ -101,7 +101,40 @@ public struct HTMLRenderer: Sendable {
             output += " loading=\"lazy\">"
         case .taskMarker(let checked):
             output += "<input type=\"checkbox\" class=\"task\"\(checked ? " checked" : "")> "
+        case .table(let alignments):
+            renderTable(node, alignments: alignments, into: &output)
+        case .tableRow, .tableCell:
+            renderChildren(of: node, into: &output)
         }
+    }
+
+    private func renderTable(_ table: MarkdownNode, alignments: [MarkdownNode.TableAlignment], into output: inout String) {
+        func renderRow(_ row: MarkdownNode, cellTag: String) {
+            output += "<tr>"
+            for (column, cell) in row.children.enumerated() {
+                let alignment = column < alignments.count ? alignments[column] : .unaligned
+                output += "<\(cellTag)"
+                switch alignment {
+                case .unaligned: break
+                case .left: output += " class=\"align-left\""
+                case .center: output += " class=\"align-center\""
+                case .right: output += " class=\"align-right\""
+                }
+                output += ">"
+                renderChildren(of: cell, into: &output)
+                output += "</\(cellTag)>"
+            }
+            output += "</tr>\n"
+        }
+        output += "<div class=\"table-wrap\">\n<table>\n<thead>\n"
+        if let header = table.children.first { renderRow(header, cellTag: "th") }
+        output += "</thead>\n"
+        if table.children.count > 1 {
+            output += "<tbody>\n"
+            for row in table.children.dropFirst() { renderRow(row, cellTag: "td") }
+            output += "</tbody>\n"
+        }
+        output += "</table>\n</div>\n"
     }
 
     private func renderCodeBlock(info: String, literal: String, into output: inout String) {

@@ -22,6 +22,14 @@ public struct MarkdownNode: Sendable {
         case image(source: String, title: String)
         /// A GitHub-style task-list marker (`[ ]` or `[x]`) at the start of a list item.
         case taskMarker(checked: Bool)
+        /// A pipe table; its children are rows, the first being the header row.
+        case table(alignments: [TableAlignment])
+        case tableRow
+        case tableCell
+    }
+
+    public enum TableAlignment: Sendable, Hashable {
+        case unaligned, left, center, right
     }
 
     public var kind: Kind
@@ -42,6 +50,8 @@ public struct MarkdownNode: Sendable {
         case .softBreak, .lineBreak: return " "
         case .codeBlock(_, let literal): return literal
         case .htmlBlock, .htmlInline, .taskMarker: return ""
+        case .table: return children.map(\.plainText).joined(separator: "\n")
+        case .tableRow: return children.map(\.plainText).joined(separator: " ")
         default: return children.map(\.plainText).joined()
         }
     }

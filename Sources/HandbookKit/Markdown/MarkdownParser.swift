@@ -7,6 +7,14 @@ public enum MarkdownParser {
     /// Parses `source`; headings avoid the ids in `reservedAnchors`, which the page around the
     /// Markdown already uses.
     public static func parse(_ source: MarkdownSource, reservedAnchors: Set<String> = []) -> MarkdownDocument {
+        var (tree, flattenedAt) = tree(of: source)
+        TaskListMarkers.mark(in: &tree)
+        let headings = HeadingAnchors.assign(in: &tree, reserved: reservedAnchors)
+        return MarkdownDocument(root: tree, headings: headings, flattenedAt: flattenedAt)
+    }
+
+    /// The node tree of `source`, and where it nests too deeply.
+    private static func tree(of source: MarkdownSource) -> (MarkdownNode, SourceLocation?) {
         let bytes = Array(source.text.utf8)
         let root = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) {
@@ -14,15 +22,10 @@ public enum MarkdownParser {
             }
         }
         guard let root else {
-            let location = SourceLocation(path: source.path, line: source.lineOffset + 1)
-            return MarkdownDocument(root: MarkdownNode(kind: .document, location: location), headings: [])
+            return (MarkdownNode(kind: .document, location: SourceLocation(path: source.path, line: source.lineOffset + 1)), nil)
         }
         defer { cmark_node_free(root) }
-        let positions = PositionMap(source)
-        var (tree, flattenedAt) = copy(root, positions: positions)
-        TaskListMarkers.mark(in: &tree)
-        let headings = HeadingAnchors.assign(in: &tree, reserved: reservedAnchors)
-        return MarkdownDocument(root: tree, headings: headings, flattenedAt: flattenedAt)
+        return copy(root, positions: PositionMap(source))
     }
 
     /// Containers nested deeper than this are merged into their ancestor at this depth, so that
@@ -52,6 +55,15 @@ public enum MarkdownParser {
                     line > 0
                     ? positions.location(line: line, byteColumn: Int(cmark_node_get_start_column(node)))
                     : inherited ?? positions.location(line: 1, byteColumn: 1)
+                if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH, !stack.isEmpty, stack.count < maximumDepth,
+                    let table = table(in: node, positions: positions, at: location)
+                {
+                    // The table replaces the paragraph. Resetting to the paragraph's exit also
+                    // consumes that exit, so the iterator goes on after the paragraph.
+                    cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                    stack[stack.count - 1].children.append(table)
+                    continue
+                }
                 let copied = MarkdownNode(kind: kind(of: node), location: location)
                 if isContainer && stack.count >= maximumDepth {
                     flattenedContainers += 1
@@ -77,6 +89,35 @@ public enum MarkdownParser {
             }
         }
         return (finished ?? MarkdownNode(kind: .document, location: positions.location(line: 1, byteColumn: 1)), flattenedAt)
+    }
+
+    /// The pipe table a paragraph's source lines form, with each cell's inlines parsed by cmark.
+    private static func table(in paragraph: OpaquePointer, positions: PositionMap, at location: SourceLocation)
+        -> MarkdownNode?
+    {
+        let first = Int(cmark_node_get_start_line(paragraph))
+        let last = Int(cmark_node_get_end_line(paragraph))
+        guard first > 0, last > first,
+            let table = PipeTable(
+                lines: (first...last).map(positions.line), firstLine: first,
+                indent: Int(cmark_node_get_start_column(paragraph)) - 1)
+        else { return nil }
+        func row(_ cells: [PipeTable.Cell]) -> MarkdownNode {
+            MarkdownNode(
+                kind: .tableRow,
+                children: cells.map { cell in
+                    let start = positions.location(line: cell.line, byteColumn: cell.byteColumn)
+                    let source = MarkdownSource(
+                        text: PipeTable.inlineOnly(cell.text), path: start.path, lineOffset: start.line - 1,
+                        columnOffset: start.column - 1)
+                    let paragraph = tree(of: source).0.children.first
+                    return MarkdownNode(kind: .tableCell, children: paragraph?.children ?? [], location: start)
+                },
+                location: positions.location(line: cells.first?.line ?? first, byteColumn: 1))
+        }
+        return MarkdownNode(
+            kind: .table(alignments: table.alignments), children: [row(table.header)] + table.rows.map(row),
+            location: location)
     }
 
     /// Appends `child`, joining it to a preceding text node: cmark leaves `[`, `]` and other
@@ -148,6 +189,14 @@ struct PositionMap {
     init(_ source: MarkdownSource) {
         self.source = source
         self.lines = source.text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
+    }
+
+    /// The bytes of line `number` (1-based) of the Markdown text, without its line break.
+    func line(_ number: Int) -> [UInt8] {
+        guard number >= 1, number <= lines.count else { return [] }
+        var line = lines[number - 1]
+        if line.last == UInt8(ascii: "\r") { line.removeLast() }
+        return line
     }
 
     func location(line: Int, byteColumn: Int) -> SourceLocation {

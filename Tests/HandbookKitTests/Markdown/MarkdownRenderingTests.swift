@@ -143,6 +143,36 @@ private func render(_ markdown: String, path: String = "chapters/01-a.md", rawHT
         #expect(html.components(separatedBy: "<blockquote>").count - 1 == MarkdownParser.maximumDepth - 1)
     }
 
+    @Test func rendersPipeTablesWithAlignmentAndInlineMarkup() {
+        let html = render(
+            "| 期间 | 目标 | 占比 |\n| :--- | ---: | :---: |\n| **Q1** | [96](policy:P) | 20% \\| 半 |\n| Q2 |\n")
+        #expect(html.contains("<thead>\n<tr><th class=\"align-left\">期间</th><th class=\"align-right\">目标</th><th class=\"align-center\">占比</th></tr>"))
+        #expect(html.contains("<td class=\"align-left\"><strong>Q1</strong></td><td class=\"align-right\"><a href=\"POLICY(P)\">96</a></td><td class=\"align-center\">20% | 半</td>"))
+        #expect(html.contains("<tr><td class=\"align-left\">Q2</td><td class=\"align-right\"></td><td class=\"align-center\"></td></tr>"), "short rows are padded")
+    }
+
+    @Test func findsTablesInListItemsButNotInOrdinaryParagraphs() {
+        let html = render("- item\n\n  | A | B |\n  |---|---|\n  | 1 | 2 |\n\nnot | a table\nat all\n")
+        #expect(html.contains("<li><p>item</p>\n<div class=\"table-wrap\">"))
+        #expect(html.contains("<tr><td>1</td><td>2</td></tr>"))
+        #expect(html.contains("<p>not | a table\nat all</p>"))
+    }
+
+    @Test func keepsTableCellsInline() {
+        let html = render("| x |\n|---|\n| - not a list |\n| # not a heading |\n| 1. not a list |\n| `code` and *em* |\n")
+        #expect(html.contains("<td>- not a list</td>"))
+        #expect(html.contains("<td># not a heading</td>"))
+        #expect(html.contains("<td>1. not a list</td>"))
+        #expect(html.contains("<td><code>code</code> and <em>em</em></td>"))
+    }
+
+    @Test func mapsLinksInTableCellsToTheirColumn() throws {
+        let source = MarkdownSource(text: "| 名称 | 链接 |\n|---|---|\n| 中文 | [x](policy:Q) |\n", path: "c.md", lineOffset: 6)
+        let document = MarkdownParser.parse(source)
+        let link = try #require(document.nodes { if case .link = $0.kind { true } else { false } }.first)
+        #expect(link.location == SourceLocation(path: "c.md", line: 9, column: 8))
+    }
+
     @Test func mapsPositionsIntoTheSourceFile() throws {
         // A body that starts on line 5 of its file, indented by two spaces, as in a YAML block.
         let source = MarkdownSource(text: "段落\n\n中文 [链接](policy:X)\n", path: "p.yaml", lineOffset: 4, columnOffset: 2)
