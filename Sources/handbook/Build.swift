@@ -16,6 +16,9 @@ extension HandbookCommand {
         @Option(help: "The output folder, replaced as a whole once the new site is complete.")
         var output: String = "public"
 
+        @Flag(help: "Also print the time each stage took.")
+        var timings = false
+
         func run() throws {
             let builder = SiteBuilder(
                 options: .init(
@@ -40,6 +43,11 @@ extension HandbookCommand {
                 throw ExitCode.failure
             }
             print("built \(pages) pages into \(output) in \(String(format: "%.2f", report.seconds)) s")
+            if timings {
+                for stage in report.stages {
+                    print("  \(stage.name): \(String(format: "%.3f", stage.seconds)) s")
+                }
+            }
         }
     }
 }

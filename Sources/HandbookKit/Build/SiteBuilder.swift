@@ -27,6 +27,8 @@ public struct SiteBuilder: Sendable {
         /// Pages written, or nil when the run wrote nothing.
         public var pagesWritten: Int?
         public var seconds: Double
+        /// Seconds spent in each stage, in order.
+        public var stages: [(name: String, seconds: Double)] = []
 
         /// Whether the diagnostics fail the run: any error, or any warning when strict.
         public func failed(strict: Bool) -> Bool {
@@ -51,20 +53,22 @@ public struct SiteBuilder: Sendable {
     /// Checks, then renders and writes the site unless the check failed; a failed check leaves
     /// the output folder exactly as it was.
     public func build() throws -> Report {
-        let clock = ContinuousClock()
-        let start = clock.now
+        var stopwatch = Stopwatch()
         let (index, diagnostics) = try check()
-        func seconds() -> Double {
-            let elapsed = clock.now - start
-            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        }
+        stopwatch.lap("load and check")
         guard !diagnostics.failsRun(strict: options.strict) else {
-            return Report(diagnostics: diagnostics, pagesWritten: nil, seconds: seconds())
+            return Report(diagnostics: diagnostics, pagesWritten: nil, seconds: stopwatch.total, stages: stopwatch.laps)
         }
         let theme = try Theme.load(from: options.themeDirectory, language: index.handbook.config.language)
-        let files = SiteRenderer(index: index, theme: theme, today: options.today).render()
-        try SiteWriter(outputDirectory: options.outputDirectory).write(files, assets: theme.assetsDirectory)
+        let renderer = SiteRenderer(index: index, theme: theme, today: options.today)
+        let pages = renderer.render()
+        stopwatch.lap("render pages")
+        let searchIndex = try renderer.searchIndex()
+        stopwatch.lap("search index")
+        try SiteWriter(outputDirectory: options.outputDirectory).write(pages + searchIndex, assets: theme.assetsDirectory)
+        stopwatch.lap("write")
         return Report(
-            diagnostics: diagnostics, pagesWritten: files.count { $0.path.hasSuffix(".html") }, seconds: seconds())
+            diagnostics: diagnostics, pagesWritten: pages.count { $0.path.hasSuffix(".html") }, seconds: stopwatch.total,
+            stages: stopwatch.laps)
     }
 }

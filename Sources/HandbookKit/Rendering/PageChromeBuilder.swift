@@ -14,6 +14,7 @@ struct PageChromeBuilder: Sendable {
             case .home: config.title
             case .roles: theme.string("roles")
             case .notFound: theme.string("not_found_title")
+            case .search: theme.string("search_results")
             default: page.title
             }
         return PageChrome(
@@ -56,6 +57,8 @@ struct PageChromeBuilder: Sendable {
         switch page.content {
         case .home, .notFound:
             return []
+        case .search:
+            break
         case .chapter, .policy:
             if let area = page.area { crumbs.append(LinkView(title: area.title, url: views.url(SiteRoutes.home) + "#area-\(area.id)")) }
         case .process(let process):

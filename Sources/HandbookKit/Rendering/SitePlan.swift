@@ -7,6 +7,7 @@ struct SitePlan: Sendable {
         case process(Process)
         case roles
         case role(Role)
+        case search
         case notFound
     }
 
@@ -42,6 +43,7 @@ struct SitePlan: Sendable {
         pages.append(Page(path: SiteRoutes.rolesIndex, title: "", content: .roles, area: nil))
         let roles = index.handbook.roles.map { Page(path: SiteRoutes.role(id: $0.id), title: $0.name, content: .role($0), area: nil) }
         pages += roles
+        pages.append(Page(path: SiteRoutes.search, title: "", content: .search, area: nil))
         pages.append(Page(path: SiteRoutes.notFound, title: "", content: .notFound, area: nil))
         self.pages = pages
 

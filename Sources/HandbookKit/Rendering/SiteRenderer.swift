@@ -35,6 +35,12 @@ public struct SiteRenderer: Sendable {
         path == SiteRoutes.notFound ? index.handbook.config.baseURL.pathPart : SiteRoutes.root(from: path)
     }
 
+    /// The search index of every chapter, policy, process and role page.
+    public func searchIndex() throws -> [OutputFile] {
+        let sections = SearchSectionExtractor(index: index, strings: theme.strings).sections(of: plan.pages)
+        return try SearchIndexBuilder(sections: sections).files()
+    }
+
     /// Every page and `sitemap.xml`; theme assets are copied by the writer.
     public func render() -> [OutputFile] {
         let pages = plan.pages.concurrentMap { page in
@@ -95,8 +101,10 @@ public struct SiteRenderer: Sendable {
             return theme.render(
                 RolePage(page: chrome.build(page, kind: "role", source: "roles.yaml"), role: views.role(role)),
                 template: "role")
+        case .search:
+            return theme.render(PlainPage(page: chrome.build(page, kind: "search")), template: "search")
         case .notFound:
-            return theme.render(NotFoundPage(page: chrome.build(page, kind: "not-found")), template: "404")
+            return theme.render(PlainPage(page: chrome.build(page, kind: "not-found")), template: "404")
         }
     }
 
@@ -104,7 +112,7 @@ public struct SiteRenderer: Sendable {
         let base = index.handbook.config.baseURL
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in plan.pages where page.path != SiteRoutes.notFound {
+        for page in plan.pages where page.path != SiteRoutes.notFound && page.path != SiteRoutes.search {
             xml += "  <url><loc>\(HTMLEscaping.text(base + page.path))</loc>"
             if case .policy(let policy) = page.content, let effective = policy.effective {
                 xml += "<lastmod>\(effective)</lastmod>"

@@ -6,6 +6,7 @@ public enum SiteRoutes {
     public static let home = "index.html"
     public static let notFound = "404.html"
     public static let rolesIndex = "roles/index.html"
+    public static let search = "search.html"
 
     public static func chapter(_ chapter: Chapter) -> String { "chapters/\(slug(chapter.id.value)).html" }
     public static func policy(id: String) -> String { "policies/\(slug(id)).html" }

@@ -33,7 +33,7 @@ public struct Theme: Sendable {
     /// UI strings in the handbook's language.
     let strings: [String: String]
 
-    static let requiredTemplates = ["home", "chapter", "policy", "process", "role", "roles", "404", "layout"]
+    static let requiredTemplates = ["home", "chapter", "policy", "process", "role", "roles", "search", "404", "layout"]
 
     public static func load(from directory: URL, language: HandbookConfig.Language) throws(Failure) -> Theme {
         let templates = directory.appendingPathComponent("templates")

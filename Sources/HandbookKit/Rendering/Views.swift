@@ -267,6 +267,7 @@ struct RolesPage: Sendable {
     let roles: [RoleTreeEntryView]
 }
 
-struct NotFoundPage: Sendable {
+/// A page whose template needs nothing but the chrome: the 404 and search pages.
+struct PlainPage: Sendable {
     let page: PageChrome
 }

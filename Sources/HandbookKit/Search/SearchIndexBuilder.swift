@@ -1,0 +1,178 @@
+import Foundation
+
+/// Builds the static search index: a small manifest, term shards and section fragments.
+///
+/// ```
+/// search/manifest.json        {"v":1, "k":buckets, "s":[shard hash per bucket], "f":fragments hash, "n":sections}
+/// search/s/<bucket>.<hash>.json   {"<term>": [section delta, weight, section delta, weight, …], …}
+/// search/f/<hash>/<id>.json       {"u":url, "t":title, "h":heading, "x":text}
+/// ```
+///
+/// A query fetches the manifest, the shard of each of its terms and the fragments of the
+/// results it shows, never the whole index. Each file also exists as `.js`, calling
+/// `__handbookSearch(path, data)`, because browsers refuse `fetch` on `file://` pages but run
+/// scripts. A term's shard is chosen by hashing its key: the whole term for CJK terms, the
+/// first two characters for words, so that a word's prefixes land in the same shard.
+///
+/// Ranking is precomputed into each posting's weight: 1000 when the term is in the page title
+/// (on the page's top section), 300 when it is in the section heading, plus the term's BM25
+/// score in the section text scaled to at most 299. The client adds the weights of the query's
+/// terms and ranks sections by how many terms they match, then by that sum.
+public struct SearchIndexBuilder: Sendable {
+    public static let titleWeight = 1000
+    public static let headingWeight = 300
+    /// Terms a typical query looks up, for sizing buckets.
+    static let typicalQueryTerms = 3
+
+    let sections: [SearchSection]
+
+    public init(sections: [SearchSection]) {
+        self.sections = sections
+    }
+
+    /// The key whose hash picks a term's shard.
+    public static func shardKey(_ term: String) -> String {
+        guard let first = term.unicodeScalars.first, !SearchTokenizer.isCJKScalar(first) else { return term }
+        var key = String.UnicodeScalarView()
+        key.append(contentsOf: term.unicodeScalars.prefix(2))
+        return String(key)
+    }
+
+    /// 32-bit FNV-1a over UTF-8, as in the client.
+    public static func fnv1a(_ text: String) -> UInt32 {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in text.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 0x0100_0193
+        }
+        return hash
+    }
+
+    /// Postings per term: section ids ascending, each with its weight.
+    public func postings() -> [String: [(section: Int, weight: Int)]] {
+        struct Counts {
+            var title = false
+            var heading = false
+            var body = 0
+        }
+        var perSection: [[String: Counts]] = []
+        var lengths: [Int] = []
+        for section in sections {
+            var counts: [String: Counts] = [:]
+            if section.isPageTop {
+                for term in SearchTokenizer.terms(section.title) { counts[term.text, default: Counts()].title = true }
+            }
+            for term in SearchTokenizer.terms(section.heading) { counts[term.text, default: Counts()].heading = true }
+            let body = SearchTokenizer.terms(section.text)
+            for term in body { counts[term.text, default: Counts()].body += 1 }
+            perSection.append(counts)
+            lengths.append(body.count)
+        }
+        let count = Double(max(sections.count, 1))
+        let averageLength = max(1, Double(lengths.reduce(0, +)) / count)
+        var documentFrequency: [String: Int] = [:]
+        for counts in perSection {
+            for (term, value) in counts where value.body > 0 { documentFrequency[term, default: 0] += 1 }
+        }
+        var postings: [String: [(section: Int, weight: Int)]] = [:]
+        for (id, counts) in perSection.enumerated() {
+            for (term, value) in counts {
+                var weight = (value.title ? Self.titleWeight : 0) + (value.heading ? Self.headingWeight : 0)
+                if value.body > 0 {
+                    let frequency = Double(documentFrequency[term] ?? 1)
+                    let idf = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
+                    let tf = Double(value.body)
+                    let norm = tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * Double(lengths[id]) / averageLength))
+                    weight += min(299, max(1, Int((idf * norm * 20).rounded())))
+                }
+                postings[term, default: []].append((id, weight))
+            }
+        }
+        return postings
+    }
+
+    /// Every file of the index, under `search/`.
+    public func files() throws -> [OutputFile] {
+        let postings = postings()
+        // A query fetches the manifest (about 11 bytes per bucket) and one shard per term
+        // (total / buckets each); the sum is smallest near sqrt(terms × total / 11) buckets.
+        let totalBytes = postings.reduce(0) { $0 + $1.key.utf8.count + 8 + $1.value.count * 6 }
+        let bestBuckets = Double(Self.typicalQueryTerms * totalBytes / 11).squareRoot()
+        var buckets = 8
+        while buckets < 4096, Double(buckets) * 1.5 < bestBuckets { buckets *= 2 }
+
+        var shardTerms = [[String: [Int]]](repeating: [:], count: buckets)
+        for (term, list) in postings {
+            var encoded: [Int] = []
+            encoded.reserveCapacity(list.count * 2)
+            var previous = 0
+            for posting in list {
+                encoded.append(posting.section - previous)
+                encoded.append(posting.weight)
+                previous = posting.section
+            }
+            shardTerms[Int(Self.fnv1a(Self.shardKey(term)) % UInt32(buckets))][term] = encoded
+        }
+
+        var files: [OutputFile] = []
+        var shardHashes: [String] = []
+        for (bucket, terms) in shardTerms.enumerated() {
+            guard !terms.isEmpty else {
+                shardHashes.append("")
+                continue
+            }
+            let json = try Self.json(terms)
+            let hash = Self.contentHash(json)
+            shardHashes.append(hash)
+            files += Self.pair(path: "s/\(bucket).\(hash)", json: json)
+        }
+
+        let fragments = try sections.map {
+            try Self.json(["u": $0.url, "t": $0.title, "h": $0.heading, "x": String($0.text.prefix(4000))])
+        }
+        let fragmentsHash = Self.contentHash(fragments.joined(separator: "\n"))
+        for (id, json) in fragments.enumerated() {
+            files += Self.pair(path: "f/\(fragmentsHash)/\(id)", json: json)
+        }
+
+        struct Manifest: Encodable {
+            var v = 1
+            var k: Int
+            var s: [String]
+            var f: String
+            var n: Int
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let manifest = String(
+            decoding: try encoder.encode(Manifest(k: buckets, s: shardHashes, f: fragmentsHash, n: sections.count)),
+            as: UTF8.self)
+        files += Self.pair(path: "manifest", json: manifest)
+        return files
+    }
+
+    /// `path.json` and `path.js`, the latter for pages opened from disk.
+    private static func pair(path: String, json: String) -> [OutputFile] {
+        [
+            OutputFile(path: "search/\(path).json", contents: Data(json.utf8)),
+            OutputFile(path: "search/\(path).js", contents: Data("__handbookSearch(\"\(path)\",\(json));\n".utf8)),
+        ]
+    }
+
+    private static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// Ten hex digits of a 64-bit FNV-1a hash: enough to tell versions of a file apart.
+    static func contentHash(_ text: String) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(10))
+    }
+}
