@@ -31,6 +31,12 @@ extension HandbookCommand {
             } catch let failure as ContentLoader.Failure {
                 printError("error: \(failure)")
                 throw ExitCode(2)
+            } catch let failure as Theme.Failure {
+                printError("error: \(failure)")
+                throw ExitCode(2)
+            } catch let failure as SiteWriter.Failure {
+                printError("error: \(failure)")
+                throw ExitCode(2)
             } catch {
                 printError("error: \(error)")
                 throw ExitCode.failure

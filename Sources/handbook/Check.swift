@@ -14,13 +14,10 @@ extension HandbookCommand {
         var format: OutputFormat = .text
 
         func run() throws {
-            let builder = SiteBuilder(
-                options: .init(
-                    contentDirectory: URL(fileURLWithPath: options.content), themeDirectory: URL(fileURLWithPath: "."),
-                    outputDirectory: URL(fileURLWithPath: "."), today: options.todayDate, strict: options.strict))
+            let check = ContentCheck(contentDirectory: URL(fileURLWithPath: options.content), today: options.todayDate)
             let diagnostics: [Diagnostic]
             do {
-                diagnostics = try builder.check().1
+                diagnostics = try check.run().1
             } catch {
                 printError("error: \(error)")
                 throw ExitCode(2)

@@ -30,10 +30,6 @@ public struct SiteBuilder: Sendable {
         /// Seconds spent in each stage, in order.
         public var stages: [(name: String, seconds: Double)] = []
 
-        /// Whether the diagnostics fail the run: any error, or any warning when strict.
-        public func failed(strict: Bool) -> Bool {
-            diagnostics.failsRun(strict: strict)
-        }
     }
 
     public let options: Options
@@ -42,19 +38,12 @@ public struct SiteBuilder: Sendable {
         self.options = options
     }
 
-    /// Loads and validates the content; every problem of the run is in the result.
-    public func check() throws(ContentLoader.Failure) -> (HandbookIndex, [Diagnostic]) {
-        let (handbook, loadDiagnostics) = try ContentLoader(contentDirectory: options.contentDirectory).load()
-        let index = HandbookIndex(handbook)
-        let diagnostics = loadDiagnostics + Validator().validate(index, context: ValidationContext(today: options.today))
-        return (index, diagnostics.sortedForReport())
-    }
 
     /// Checks, then renders and writes the site unless the check failed; a failed check leaves
     /// the output folder exactly as it was.
     public func build() throws -> Report {
         var stopwatch = Stopwatch()
-        let (index, diagnostics) = try check()
+        let (index, diagnostics) = try ContentCheck(contentDirectory: options.contentDirectory, today: options.today).run()
         stopwatch.lap("load and check")
         guard !diagnostics.failsRun(strict: options.strict) else {
             return Report(diagnostics: diagnostics, pagesWritten: nil, seconds: stopwatch.total, stages: stopwatch.laps)
@@ -65,7 +54,9 @@ public struct SiteBuilder: Sendable {
         stopwatch.lap("render pages")
         let searchIndex = try renderer.searchIndex()
         stopwatch.lap("search index")
-        try SiteWriter(outputDirectory: options.outputDirectory).write(pages + searchIndex, assets: theme.assetsDirectory)
+        try SiteWriter(
+            outputDirectory: options.outputDirectory, protecting: [options.contentDirectory, options.themeDirectory]
+        ).write(pages + searchIndex, assets: theme.assetsDirectory)
         stopwatch.lap("write")
         return Report(
             diagnostics: diagnostics, pagesWritten: pages.count { $0.path.hasSuffix(".html") }, seconds: stopwatch.total,

@@ -13,10 +13,10 @@ struct ChapterReader {
         }
         guard let node = YAMLDocument.parse(frontMatter, path: path, lineOffset: 1, sink: sink),
             let fields = YAMLMapping.from(
-                node, subject: "front matter", path: path, lineOffset: 1, sink: sink, at: start)
+                node, subject: "front matter", path: path, lineOffset: 1, lines: [], sink: sink, at: start)
         else { return nil }
         let chapter = Chapter(
-            id: fields.string("id") ?? Located("", at: fields.location),
+            id: fields.identifier() ?? Located("", at: fields.location),
             title: fields.string("title")?.value ?? "",
             area: fields.string("area") ?? Located("", at: fields.location),
             order: fields.int("order", required: false) ?? 0,
@@ -31,7 +31,7 @@ struct ChapterReader {
     /// The front matter between the opening and closing `---` lines, the body after it, and the
     /// body's first line number.
     private func split() -> (String, String, Int)? {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = SourceText.lines(text)
         if lines.first?.hasPrefix("\u{FEFF}") == true { lines[0] = lines[0].dropFirst() }
         guard lines.first?.trimmingTrailingSpace == "---",
             let closing = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingSpace == "---" || $0.trimmingTrailingSpace == "..." })
@@ -45,7 +45,7 @@ struct ChapterReader {
 extension Substring {
     fileprivate var trimmingTrailingSpace: Substring {
         var result = self
-        while let last = result.last, last == " " || last == "\t" || last == "\r" { result.removeLast() }
+        while let last = result.last, last == " " || last == "\t" { result.removeLast() }
         return result
     }
 }

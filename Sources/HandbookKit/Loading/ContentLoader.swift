@@ -26,10 +26,9 @@ public struct ContentLoader: Sendable {
         else { throw .missingContentFolder(contentDirectory.path) }
 
         let sink = DiagnosticSink()
-        let config =
-            readFile("handbook.yaml", sink: sink).flatMap {
-                SettingsReader.readConfig(path: "handbook.yaml", text: $0, sink: sink)
-            } ?? HandbookConfig(title: "")
+        let config = readFile("handbook.yaml", sink: sink).flatMap {
+            SettingsReader.readConfig(path: "handbook.yaml", text: $0, sink: sink)
+        }
         let roles = readFile("roles.yaml", sink: sink).flatMap {
             SettingsReader.readRoles(path: "roles.yaml", text: $0, sink: sink)
         }
@@ -52,11 +51,12 @@ public struct ContentLoader: Sendable {
         }
         diagnostics += policyResults.flatMap(\.1) + chapterResults.flatMap(\.1)
         var unreadable: Set<Handbook.SourceKind> = []
+        if config == nil { unreadable.insert(.config) }
         if roles == nil { unreadable.insert(.roles) }
         if policyResults.contains(where: { $0.0 == nil }) { unreadable.insert(.policies) }
         if chapterResults.contains(where: { $0.0 == nil }) { unreadable.insert(.chapters) }
         let handbook = Handbook(
-            config: config, roles: roles ?? [], policies: policyResults.compactMap(\.0),
+            config: config ?? HandbookConfig(title: ""), roles: roles ?? [], policies: policyResults.compactMap(\.0),
             chapters: chapterResults.compactMap(\.0), unreadable: unreadable)
         return (handbook, diagnostics)
     }
@@ -88,8 +88,9 @@ public struct ContentLoader: Sendable {
         guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
         var paths: [String] = []
         while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            guard !name.hasPrefix("."), extensions.contains((relative as NSString).pathExtension.lowercased())
+            // Hidden files and everything in hidden folders (drafts, editor backups) are skipped.
+            guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                extensions.contains((relative as NSString).pathExtension.lowercased())
             else { continue }
             paths.append("\(folder)/\(relative)")
         }

@@ -8,10 +8,10 @@ struct PolicyReader {
     func read(sink: DiagnosticSink) -> Policy? {
         let start = SourceLocation(path: path)
         guard let node = YAMLDocument.parse(text, path: path, sink: sink),
-            let fields = YAMLMapping.from(node, subject: "policy", path: path, lineOffset: 0, sink: sink, at: start)
+            let fields = YAMLMapping.from(
+                node, subject: "policy", path: path, lineOffset: 0, lines: SourceText.lines(text), sink: sink, at: start)
         else { return nil }
-        fields.useSource(text)
-        let id = fields.string("id") ?? Located("", at: start)
+        let id = fields.identifier() ?? Located("", at: start)
         let policy = Policy(
             id: id,
             title: fields.string("title")?.value ?? "",
@@ -39,7 +39,7 @@ struct PolicyReader {
     private func readProcess(_ fields: YAMLMapping, policyID: String) -> Process {
         defer { fields.finish() }
         return Process(
-            id: fields.string("id") ?? Located("", at: fields.location),
+            id: fields.identifier() ?? Located("", at: fields.location),
             title: fields.string("title")?.value ?? "",
             owner: fields.string("owner") ?? Located("", at: fields.location),
             trigger: fields.string("trigger")?.value ?? "",
@@ -54,7 +54,7 @@ struct PolicyReader {
     private func readStep(_ fields: YAMLMapping) -> Step {
         defer { fields.finish() }
         return Step(
-            id: fields.string("id") ?? Located("", at: fields.location),
+            id: fields.identifier() ?? Located("", at: fields.location),
             title: fields.string("title")?.value ?? "",
             role: fields.string("role") ?? Located("", at: fields.location),
             serviceLevel: fields.serviceLevel("sla"),

@@ -7,7 +7,7 @@ enum YAMLDocument {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            let (message, mark) = describe(error)
+            let (message, mark) = describe(error, lineOffset: lineOffset)
             sink.error(
                 at: YAMLMapping.location(of: mark, path: path, lineOffset: lineOffset), message, rule: "yaml-syntax")
         } catch {
@@ -16,12 +16,12 @@ enum YAMLDocument {
         return nil
     }
 
-    private static func describe(_ error: YamlError) -> (String, Mark?) {
+    private static func describe(_ error: YamlError, lineOffset: Int) -> (String, Mark?) {
         switch error {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let contextText = context.map { " (\($0.text) at line \($0.mark.line + 0))" } ?? ""
+            let contextText = context.map { " (\($0.text) at line \($0.mark.line + lineOffset))" } ?? ""
             return ("YAML syntax error: \(problem)\(contextText)", mark)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return (

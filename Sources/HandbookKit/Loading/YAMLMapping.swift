@@ -15,10 +15,12 @@ final class YAMLMapping {
     /// What the mapping describes, for messages: "policy", "step 'visit'".
     let subject: String
 
-    init(_ mapping: Node.Mapping, subject: String, path: String, lineOffset: Int, sink: DiagnosticSink) {
+    /// - Parameter lines: The lines of the file, for the columns of Markdown in block scalars.
+    init(_ mapping: Node.Mapping, subject: String, path: String, lineOffset: Int, lines: [Substring], sink: DiagnosticSink) {
         self.subject = subject
         self.path = path
         self.lineOffset = lineOffset
+        self.sourceLines = lines
         self.sink = sink
         self.location = YAMLMapping.location(of: mapping.mark, path: path, lineOffset: lineOffset)
         self.entries = mapping.map { pair in
@@ -28,7 +30,7 @@ final class YAMLMapping {
 
     /// Wraps `node` if it is a mapping; otherwise reports a type error and returns nil.
     static func from(
-        _ node: Node?, subject: String, path: String, lineOffset: Int, sink: DiagnosticSink,
+        _ node: Node?, subject: String, path: String, lineOffset: Int, lines: [Substring], sink: DiagnosticSink,
         at fallback: SourceLocation
     ) -> YAMLMapping? {
         guard let node else {
@@ -41,7 +43,7 @@ final class YAMLMapping {
                 "\(subject) must be a mapping of keys to values", rule: "field-type")
             return nil
         }
-        return YAMLMapping(mapping, subject: subject, path: path, lineOffset: lineOffset, sink: sink)
+        return YAMLMapping(mapping, subject: subject, path: path, lineOffset: lineOffset, lines: lines, sink: sink)
     }
 
     static func location(of mark: Mark?, path: String, lineOffset: Int) -> SourceLocation {
@@ -84,6 +86,18 @@ final class YAMLMapping {
         return Located(text, at: location(of: node))
     }
 
+    /// An id: letters, digits, `-` and `_` only, since ids become file names and anchors.
+    func identifier(_ key: String = "id") -> Located<String>? {
+        guard let text = string(key) else { return nil }
+        guard text.value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+            sink.error(
+                at: text.location, "'\(key)' of \(subject) must contain only letters, digits, '-' and '_'",
+                rule: "field-type", hint: "write it as \(SiteRoutes.slug(text.value))")
+            return nil
+        }
+        return text
+    }
+
     /// Markdown in a block scalar, with the offsets that map its lines back into the file.
     func markdown(_ key: String, required: Bool = true) -> MarkdownSource? {
         guard let node = node(key, required: required) else { return nil }
@@ -99,17 +113,17 @@ final class YAMLMapping {
             columnOffset: indentation)
     }
 
-    private var sourceLines: [Substring] = []
+    private let sourceLines: [Substring]
 
-    /// Filled by the loader so that block scalars can report columns in the file.
-    func useSource(_ text: String) {
-        sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    }
-
+    /// The indentation of a block scalar starting after `line`: that of its first non-blank line.
     private func blockIndentation(afterLine line: Int) -> Int {
-        let index = line - lineOffset
-        guard index >= 0, index < sourceLines.count else { return 0 }
-        return sourceLines[index].prefix { $0 == " " }.count
+        var index = line - lineOffset
+        while index >= 0, index < sourceLines.count {
+            let text = sourceLines[index]
+            if !text.allSatisfy({ $0 == " " }) { return text.prefix { $0 == " " }.count }
+            index += 1
+        }
+        return 0
     }
 
     func int(_ key: String, required: Bool = true, range: ClosedRange<Int>? = nil) -> Int? {
@@ -202,10 +216,9 @@ final class YAMLMapping {
                 mistyped(key, item, expected: "a list of mappings")
                 return nil
             }
-            let child = YAMLMapping(
-                mapping, subject: describe(index, mapping), path: path, lineOffset: lineOffset, sink: sink)
-            child.sourceLines = sourceLines
-            return child
+            return YAMLMapping(
+                mapping, subject: describe(index, mapping), path: path, lineOffset: lineOffset, lines: sourceLines,
+                sink: sink)
         }
     }
 

@@ -56,7 +56,7 @@ public enum MarkdownParser {
                     ? positions.location(line: line, byteColumn: Int(cmark_node_get_start_column(node)))
                     : inherited ?? positions.location(line: 1, byteColumn: 1)
                 if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH, !stack.isEmpty, stack.count < maximumDepth,
-                    let table = table(in: node, positions: positions, at: location)
+                    let table = table(in: node, positions: positions, at: location, flattenedAt: &flattenedAt)
                 {
                     // The table replaces the paragraph. Resetting to the paragraph's exit also
                     // consumes that exit, so the iterator goes on after the paragraph.
@@ -92,9 +92,10 @@ public enum MarkdownParser {
     }
 
     /// The pipe table a paragraph's source lines form, with each cell's inlines parsed by cmark.
-    private static func table(in paragraph: OpaquePointer, positions: PositionMap, at location: SourceLocation)
-        -> MarkdownNode?
-    {
+    private static func table(
+        in paragraph: OpaquePointer, positions: PositionMap, at location: SourceLocation,
+        flattenedAt: inout SourceLocation?
+    ) -> MarkdownNode? {
         let first = Int(cmark_node_get_start_line(paragraph))
         let last = Int(cmark_node_get_end_line(paragraph))
         guard first > 0, last > first,
@@ -110,8 +111,15 @@ public enum MarkdownParser {
                     let source = MarkdownSource(
                         text: PipeTable.inlineOnly(cell.text), path: start.path, lineOffset: start.line - 1,
                         columnOffset: start.column - 1)
-                    let paragraph = tree(of: source).0.children.first
-                    return MarkdownNode(kind: .tableCell, children: paragraph?.children ?? [], location: start)
+                    let (cell, cellFlattenedAt) = tree(of: source)
+                    flattenedAt = flattenedAt ?? cellFlattenedAt
+                    // A cell is one line, so it is one paragraph, unless it is shaped like an
+                    // HTML block: keep that block, so raw HTML is handled as anywhere else.
+                    let inlines = cell.children.flatMap { block -> [MarkdownNode] in
+                        if case .paragraph = block.kind { return block.children }
+                        return [block]
+                    }
+                    return MarkdownNode(kind: .tableCell, children: inlines, location: start)
                 },
                 location: positions.location(line: cells.first?.line ?? first, byteColumn: 1))
         }

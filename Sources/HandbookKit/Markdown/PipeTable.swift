@@ -112,7 +112,9 @@ struct PipeTable {
         guard let first = text.first else { return text }
         let second = text.dropFirst().first
         let isRule = text.filter { $0 != " " }.count >= 3 && text.allSatisfy { $0 == first || $0 == " " } && "-*_".contains(first)
-        if isRule || first == ">" || text.hasPrefix("```") || text.hasPrefix("~~~") {
+        // `[label]: /address` would be taken as a link reference definition and vanish.
+        let isReferenceDefinition = first == "[" && text.firstMatch(of: /^\[[^\]]+\]:/) != nil
+        if isRule || isReferenceDefinition || first == ">" || text.hasPrefix("```") || text.hasPrefix("~~~") {
             return "\\" + text
         }
         switch first {

@@ -10,6 +10,8 @@ public struct Handbook: Sendable {
     public var unreadable: Set<SourceKind>
 
     public enum SourceKind: Sendable, Hashable {
+        /// `handbook.yaml`, which defines the areas.
+        case config
         case roles, policies, chapters
     }
 
@@ -37,7 +39,8 @@ public struct HandbookConfig: Sendable {
     public var title: String
     public var description: String
     public var language: Language
-    /// The published address, ending in `/`; used for `sitemap.xml` and the 404 page.
+    /// The published address, absolute and ending in `/`; used for `sitemap.xml` and the 404
+    /// page.
     public var baseURL: String
     /// The repository's web address, for "edit this page" links.
     public var repositoryURL: String?
@@ -48,7 +51,7 @@ public struct HandbookConfig: Sendable {
     public var areas: [Area]
 
     public init(
-        title: String, description: String = "", language: Language = .chinese, baseURL: String = "/",
+        title: String, description: String = "", language: Language = .chinese, baseURL: String = "https://example.com/",
         repositoryURL: String? = nil, editURI: String = "edit/main/content/", allowsRawHTML: Bool = false,
         areas: [Area] = []
     ) {

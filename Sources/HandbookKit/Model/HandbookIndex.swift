@@ -8,7 +8,7 @@ public struct HandbookIndex: Sendable {
     public let processesByID: [String: Process]
     public let chaptersByPath: [String: Chapter]
     public let areasByID: [String: Area]
-    /// Parsed bodies of chapters (by path) and policies (by id).
+    /// Parsed bodies of chapters and policies, by the path of their file.
     public let chapterDocuments: [String: MarkdownDocument]
     public let policyDocuments: [String: MarkdownDocument]
     private let chaptersByArea: [String: [Chapter]]
@@ -21,12 +21,14 @@ public struct HandbookIndex: Sendable {
         processesByID = Dictionary(handbook.processes.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
         chaptersByPath = Dictionary(handbook.chapters.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         areasByID = Dictionary(handbook.config.areas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let processesByID = self.processesByID
         let chapterDocuments = handbook.chapters.concurrentMap {
-            ($0.path, MarkdownParser.parse($0.body, reservedAnchors: PageAnchors.layout))
+            ($0.path, HandbookIndex.parse($0.body, reserving: PageAnchors.layout, processes: processesByID))
         }
         self.chapterDocuments = Dictionary(chapterDocuments, uniquingKeysWith: { first, _ in first })
         let policyDocuments = handbook.policies.concurrentMap {
-            ($0.id.value, MarkdownParser.parse($0.body, reservedAnchors: PageAnchors.layout.union(PageAnchors.policy($0))))
+            ($0.path, HandbookIndex.parse(
+                $0.body, reserving: PageAnchors.layout.union(PageAnchors.policy($0)), processes: processesByID))
         }
         self.policyDocuments = Dictionary(policyDocuments, uniquingKeysWith: { first, _ in first })
         chaptersByArea = Dictionary(grouping: handbook.chapters, by: \.area.value).mapValues {
@@ -35,6 +37,17 @@ public struct HandbookIndex: Sendable {
         policiesByArea = Dictionary(grouping: handbook.policies, by: \.area.value).mapValues {
             $0.sorted { $0.id.value < $1.id.value }
         }
+    }
+
+    /// Parses a page's Markdown so that its headings take none of `reserved`, nor the ids of the
+    /// steps and checklist items of processes it embeds (known only once it is parsed).
+    private static func parse(_ source: MarkdownSource, reserving reserved: Set<String>, processes: [String: Process])
+        -> MarkdownDocument
+    {
+        let document = MarkdownParser.parse(source, reservedAnchors: reserved)
+        let embedded = PageAnchors.embeddedElementIDs(in: document, processes: processes)
+        guard document.headings.contains(where: { embedded.contains($0.id) }) else { return document }
+        return MarkdownParser.parse(source, reservedAnchors: reserved.union(embedded))
     }
 
     /// The chapters of an area, by their `order` then title.
@@ -47,17 +60,21 @@ public struct HandbookIndex: Sendable {
         policiesByArea[area] ?? []
     }
 
+    /// Every anchor of a policy's page: its body's headings, the steps of processes the body
+    /// embeds, and the page's own sections.
+    public func anchors(of policy: Policy) -> [String]? {
+        policyDocuments[policy.path].map {
+            $0.headings.map(\.id) + PageAnchors.embedded(in: $0, processes: processesByID) + PageAnchors.policy(policy)
+        }
+    }
+
     /// Every anchor of the page a link target lands on, or nil if the page does not exist.
     public func anchors(of target: LinkTarget) -> [String]? {
         switch target {
         case .chapter(let path, _):
             chapterDocuments[path].map { $0.headings.map(\.id) + PageAnchors.embedded(in: $0, processes: processesByID) }
         case .policy(let id, _):
-            policiesByID[id].flatMap { policy in
-                policyDocuments[id].map {
-                    $0.headings.map(\.id) + PageAnchors.embedded(in: $0, processes: processesByID) + PageAnchors.policy(policy)
-                }
-            }
+            policiesByID[id].flatMap(anchors(of:))
         case .process(let id, _): processesByID[id].map(PageAnchors.process)
         case .role(let id, _): rolesByID[id].map { PageAnchors.role($0, in: handbook) }
         case .external, .fragment, .relative: nil

@@ -20,14 +20,4 @@ public struct ServiceLevel: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(amount)\(unit.rawValue)" }
-
-    /// The duration in minutes, for comparing service levels.
-    public var minutes: Int {
-        switch unit {
-        case .minutes: amount
-        case .hours: amount * 60
-        case .days: amount * 60 * 24
-        case .weeks: amount * 60 * 24 * 7
-        }
-    }
 }

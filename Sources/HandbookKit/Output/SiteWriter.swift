@@ -3,48 +3,106 @@ public import Foundation
 /// Writes a rendered site so that readers never see half of it.
 ///
 /// Files go into a staging folder beside the output folder; only when every file and asset is
-/// written does the staging folder replace the output folder, by two renames on one file system.
-/// If anything fails before that, the staging folder is removed and the old output is untouched.
+/// written does the staging folder replace the output folder, by two renames on one file system
+/// (with the old folder put back if the second fails). If anything fails before that, the
+/// staging folder is removed and the old output is untouched.
+///
+/// The writer only ever replaces a folder it wrote itself, marked by a `.handbook-site` file, or
+/// an empty one: `--output content` or `--output .` must not delete a user's files.
 public struct SiteWriter: Sendable {
-    public let outputDirectory: URL
+    /// Problems that stop writing before anything is touched.
+    public enum Failure: Error, CustomStringConvertible {
+        case notASite(String)
+        case overlaps(String, String)
+        case duplicatePath(String)
 
-    public init(outputDirectory: URL) {
+        public var description: String {
+            switch self {
+            case .notASite(let path):
+                "refusing to replace '\(path)': it is not a site written by handbook (no \(SiteWriter.marker) file); "
+                    + "remove it or choose another --output"
+            case .overlaps(let output, let source):
+                "refusing to write the site to '\(output)': it would replace '\(source)'"
+            case .duplicatePath(let path): "two pages would be written to '\(path)'"
+            }
+        }
+    }
+
+    /// The file that marks a folder as written by handbook.
+    public static let marker = ".handbook-site"
+
+    public let outputDirectory: URL
+    /// Folders the output must neither be nor contain (the content and theme folders).
+    public let protectedDirectories: [URL]
+
+    public init(outputDirectory: URL, protecting protectedDirectories: [URL] = []) {
         self.outputDirectory = outputDirectory.standardizedFileURL
+        self.protectedDirectories = protectedDirectories.map(\.standardizedFileURL)
     }
 
     /// Writes `files`, copies `assets` (a folder) to `assets/`, and swaps the result in.
     public func write(_ files: [OutputFile], assets: URL?) throws {
+        try checkOutputIsReplaceable()
+        var seen: Set<String> = []
+        for file in files where !seen.insert(file.path).inserted {
+            throw Failure.duplicatePath(file.path)
+        }
         let fileManager = FileManager.default
         let parent = outputDirectory.deletingLastPathComponent()
         let name = outputDirectory.lastPathComponent
+        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        removeLeftovers(in: parent, of: name)
+
         let token = UUID().uuidString.prefix(8)
         let staging = parent.appendingPathComponent(".\(name).staging-\(token)")
         let retired = parent.appendingPathComponent(".\(name).old-\(token)")
-
-        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
-            try writeFiles(files, into: staging)
+            try writeFiles(files + [OutputFile(path: Self.marker, contents: Data())], into: staging)
             if let assets, fileManager.fileExists(atPath: assets.path) {
                 try fileManager.copyItem(at: assets, to: staging.appendingPathComponent("assets"))
+            }
+            let hadOutput = fileManager.fileExists(atPath: outputDirectory.path)
+            if hadOutput {
+                try fileManager.moveItem(at: outputDirectory, to: retired)
+            }
+            do {
+                try fileManager.moveItem(at: staging, to: outputDirectory)
+            } catch {
+                if hadOutput { try? fileManager.moveItem(at: retired, to: outputDirectory) }
+                throw error
             }
         } catch {
             try? fileManager.removeItem(at: staging)
             throw error
         }
+        try? fileManager.removeItem(at: retired)
+    }
 
-        let hadOutput = fileManager.fileExists(atPath: outputDirectory.path)
-        if hadOutput {
-            try fileManager.moveItem(at: outputDirectory, to: retired)
+    /// Refuses an output folder that holds, or is held by, a protected folder, and an existing
+    /// folder that handbook did not write.
+    private func checkOutputIsReplaceable() throws {
+        let output = outputDirectory.resolvingSymlinksInPath().path
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
+        for protected in protectedDirectories.map({ $0.resolvingSymlinksInPath().path }) + [current] {
+            if protected == output || protected.hasPrefix(output.hasSuffix("/") ? output : output + "/") {
+                throw Failure.overlaps(outputDirectory.path, protected)
+            }
         }
-        do {
-            try fileManager.moveItem(at: staging, to: outputDirectory)
-        } catch {
-            if hadOutput { try? fileManager.moveItem(at: retired, to: outputDirectory) }
-            try? fileManager.removeItem(at: staging)
-            throw error
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: outputDirectory.path, isDirectory: &isDirectory) else { return }
+        let contents = isDirectory.boolValue ? (try? FileManager.default.contentsOfDirectory(atPath: outputDirectory.path)) : nil
+        guard let contents, contents.isEmpty || contents.contains(Self.marker) else {
+            throw Failure.notASite(outputDirectory.path)
         }
-        if hadOutput { try? fileManager.removeItem(at: retired) }
+    }
+
+    /// Staging and retired folders that an interrupted earlier build left beside the output.
+    private func removeLeftovers(in parent: URL, of name: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for leftover in names where leftover.hasPrefix(".\(name).staging-") || leftover.hasPrefix(".\(name).old-") {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(leftover))
+        }
     }
 
     private func writeFiles(_ files: [OutputFile], into folder: URL) throws {

@@ -59,11 +59,11 @@ struct PageChromeBuilder: Sendable {
             return []
         case .search:
             break
-        case .chapter, .policy:
-            if let area = page.area { crumbs.append(LinkView(title: area.title, url: views.url(SiteRoutes.home) + "#area-\(area.id)")) }
-        case .process(let process):
-            if let area = page.area { crumbs.append(LinkView(title: area.title, url: views.url(SiteRoutes.home) + "#area-\(area.id)")) }
-            crumbs.append(views.policyLink(process.policyID))
+        case .chapter, .policy, .process:
+            if let area = page.area {
+                crumbs.append(LinkView(title: area.title, url: views.url(SiteRoutes.home) + "#area-\(area.id)"))
+            }
+            if case .process(let process) = page.content { crumbs.append(views.policyLink(process.policyID)) }
         case .roles:
             break
         case .role:

@@ -20,9 +20,10 @@ struct SitePlan: Sendable {
     }
 
     /// Pages in reading order: home, then each area's chapters and policies (each policy followed
-    /// by its processes), then the roles, then the 404 page.
+    /// by its processes), then the roles, then the search and 404 pages.
     let pages: [Page]
-    /// Indexes into `pages` of the pages that take part in previous/next, in order.
+    /// The previous and next page of each page that has them, by path: home and the areas'
+    /// pages form one sequence, the roles another.
     private let readingOrder: [String: (previous: Page?, next: Page?)]
 
     init(_ index: HandbookIndex) {
@@ -39,7 +40,7 @@ struct SitePlan: Sendable {
                 }
             }
         }
-        let readable = pages.dropFirst().map(\.self)
+        let readable = pages
         pages.append(Page(path: SiteRoutes.rolesIndex, title: "", content: .roles, area: nil))
         let roles = index.handbook.roles.map { Page(path: SiteRoutes.role(id: $0.id), title: $0.name, content: .role($0), area: nil) }
         pages += roles

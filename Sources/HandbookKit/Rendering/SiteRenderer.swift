@@ -76,14 +76,12 @@ public struct SiteRenderer: Sendable {
                     chapter: view),
                 template: "chapter")
         case .policy(let policy):
-            let document = index.policyDocuments[policy.id.value]
+            let document = index.policyDocuments[policy.path]
             let view = views.policy(policy, body: document.map(markdown.render) ?? "")
             var headings = document?.headings ?? []
-            for (anchor, key, present) in [
-                ("kpis", "kpis", view.kpis != nil), ("tiers", "tiers", view.tiers != nil),
-                ("processes", "processes", !view.processes.isEmpty),
-            ] where present {
-                headings.append(Heading(level: 2, text: theme.string(key), id: anchor, location: SourceLocation(path: policy.path)))
+            // The page's own sections, named by their UI strings.
+            for anchor in ["kpis", "tiers", "processes"] where PageAnchors.policy(policy).contains(anchor) {
+                headings.append(Heading(level: 2, text: theme.string(anchor), id: anchor, location: SourceLocation(path: policy.path)))
             }
             return theme.render(
                 PolicyPage(page: chrome.build(page, kind: "policy", headings: headings, source: policy.path), policy: view),
@@ -113,7 +111,7 @@ public struct SiteRenderer: Sendable {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in plan.pages where page.path != SiteRoutes.notFound && page.path != SiteRoutes.search {
-            xml += "  <url><loc>\(HTMLEscaping.text(base + page.path))</loc>"
+            xml += "  <url><loc>\(HTMLEscaping.href(base + page.path))</loc>"
             if case .policy(let policy) = page.content, let effective = policy.effective {
                 xml += "<lastmod>\(effective)</lastmod>"
             }

@@ -8,7 +8,8 @@ public enum SiteRoutes {
     public static let rolesIndex = "roles/index.html"
     public static let search = "search.html"
 
-    public static func chapter(_ chapter: Chapter) -> String { "chapters/\(slug(chapter.id.value)).html" }
+    public static func chapter(_ chapter: Chapter) -> String { self.chapter(id: chapter.id.value) }
+    public static func chapter(id: String) -> String { "chapters/\(slug(id)).html" }
     public static func policy(id: String) -> String { "policies/\(slug(id)).html" }
     public static func process(id: String) -> String { "processes/\(slug(id)).html" }
     public static func role(id: String) -> String { "roles/\(slug(id)).html" }

@@ -33,7 +33,11 @@ public struct Theme: Sendable {
     /// UI strings in the handbook's language.
     let strings: [String: String]
 
-    static let requiredTemplates = ["home", "chapter", "policy", "process", "role", "roles", "search", "404", "layout"]
+    /// Every template the renderer asks for, by name: pages, partials and embeds.
+    static let requiredTemplates = [
+        "layout", "home", "chapter", "policy", "process", "role", "roles", "search", "404", "nav-area", "pager",
+        "process-steps", "kpi-table", "tier-table", "embed-process", "embed-kpi", "embed-tiers",
+    ]
 
     public static func load(from directory: URL, language: HandbookConfig.Language) throws(Failure) -> Theme {
         let templates = directory.appendingPathComponent("templates")

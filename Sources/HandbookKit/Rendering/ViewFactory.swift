@@ -55,7 +55,7 @@ struct ViewFactory: Sendable {
                 number: offset + 1, id: step.id.value, anchor: anchor, title: step.title,
                 role: roleLink(step.role.value), sla: serviceLevel(step.serviceLevel),
                 checklist: step.checklist.enumerated().map { item, text in
-                    ChecklistItemView(id: "\(anchor)-\(item + 1)", text: text)
+                    ChecklistItemView(id: PageAnchors.checklistItem(step: anchor, number: item + 1), text: text)
                 },
                 records: step.records)
         }
@@ -145,11 +145,12 @@ struct ViewFactory: Sendable {
         }.filter { !$0.chapters.isEmpty || !$0.policies.isEmpty }
     }
 
-    /// The policies with the latest effective dates.
+    /// The policies that most recently took effect (not those still to come).
     func recentPolicies(limit: Int = 5) -> [PolicySummaryView] {
         handbook.policies
-            .sorted { ($0.effective ?? CalendarDate(year: 0, month: 1, day: 1), $0.id.value) > ($1.effective ?? CalendarDate(year: 0, month: 1, day: 1), $1.id.value) }
-            .prefix(limit).map(policySummary)
+            .compactMap { policy in policy.effective.flatMap { $0 <= today ? (policy, $0) : nil } }
+            .sorted { ($0.1, $0.0.id.value) > ($1.1, $1.0.id.value) }
+            .prefix(limit).map { policySummary($0.0) }
     }
 }
 

@@ -1,5 +1,5 @@
 // View models handed to Mustache templates. Templates look values up by property name, so the
-// property names below are the theme's vocabulary (documented in docs/theming.md).
+// property names below are the theme's vocabulary (see docs/theming.md).
 
 struct SiteView: Sendable {
     let title: String

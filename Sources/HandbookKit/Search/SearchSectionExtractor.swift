@@ -26,7 +26,7 @@ struct SearchSectionExtractor: Sendable {
 
     private func policySections(_ policy: Policy, path: String) -> [SearchSection] {
         let top = [policy.id.value, policy.summary, roleName(policy.owner.value)]
-        var sections = index.policyDocuments[policy.id.value].map {
+        var sections = index.policyDocuments[policy.path].map {
             markdownSections($0, path: path, title: policy.title, top: top)
         } ?? []
         if !policy.kpis.isEmpty {

@@ -34,7 +34,7 @@ import Testing
             ).build()
             let (index, _) = try TestSupport.check(TestSupport.exampleContent)
             let handbook = index.handbook
-            #expect(report.pagesWritten == 3 + handbook.chapters.count + handbook.policies.count + handbook.processes.count + handbook.roles.count)
+            #expect(report.pagesWritten == 4 + handbook.chapters.count + handbook.policies.count + handbook.processes.count + handbook.roles.count)
             for process in handbook.processes {
                 let html = try String(contentsOf: output.appendingPathComponent(SiteRoutes.process(id: process.id.value)), encoding: .utf8)
                 for item in process.steps.flatMap(\.checklist) {

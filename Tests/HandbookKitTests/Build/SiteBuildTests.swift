@@ -22,8 +22,8 @@ import Testing
             let output = folder.appendingPathComponent("public")
             let report = try build(content, into: output)
             #expect(report.diagnostics.isEmpty)
-            // Home, 2 chapters, 2 policies, 1 process, roles index, 3 roles, 404.
-            #expect(report.pagesWritten == 11)
+            // Home, 2 chapters, 2 policies, 1 process, roles index, 3 roles, search, 404.
+            #expect(report.pagesWritten == 12)
 
             let home = try page("index.html", in: output)
             #expect(home.contains("<html lang=\"en\">"))
@@ -119,10 +119,37 @@ import Testing
         try TestSupport.withTemporaryDirectory { folder in
             let content = try TestSupport.makeContent(in: folder)
             let output = folder.appendingPathComponent("public")
+            _ = try build(content, into: output)
             try TestSupport.write("stale", to: output.appendingPathComponent("old/page.html"))
             _ = try build(content, into: output)
             #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("old/page.html").path))
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+        }
+    }
+
+    @Test func refusesToReplaceAFolderItDidNotWrite() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            let content = try TestSupport.makeContent(in: folder)
+            let output = folder.appendingPathComponent("notes")
+            try TestSupport.write("precious", to: output.appendingPathComponent("todo.txt"))
+            #expect(throws: SiteWriter.Failure.self) { try build(content, into: output) }
+            #expect(try String(contentsOf: output.appendingPathComponent("todo.txt"), encoding: .utf8) == "precious")
+        }
+    }
+
+    @Test(arguments: ["content", "content/..", "theme"])
+    func refusesToWriteOverItsOwnSources(output: String) throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            let content = try TestSupport.makeContent(in: folder)
+            let theme = folder.appendingPathComponent("theme")
+            try FileManager.default.copyItem(at: TestSupport.defaultTheme, to: theme)
+            let builder = SiteBuilder(
+                options: .init(
+                    contentDirectory: content, themeDirectory: theme, outputDirectory: folder.appendingPathComponent(output),
+                    today: TestSupport.today))
+            #expect(throws: SiteWriter.Failure.self) { try builder.build() }
+            #expect(FileManager.default.fileExists(atPath: content.appendingPathComponent("handbook.yaml").path))
+            #expect(FileManager.default.fileExists(atPath: theme.appendingPathComponent("templates/layout.mustache").path))
         }
     }
 

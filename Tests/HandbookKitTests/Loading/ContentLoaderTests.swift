@@ -56,6 +56,35 @@ import Testing
         }
     }
 
+    @Test func readsFilesWithWindowsLineEnds() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            let content = try TestSupport.makeContent(in: folder)
+            for path in ["chapters/01-targets.md", "policies/targets.yaml"] {
+                let url = content.appendingPathComponent(path)
+                let text = try String(contentsOf: url, encoding: .utf8)
+                try TestSupport.write(text.replacingOccurrences(of: "\n", with: "\r\n"), to: url)
+            }
+            let (handbook, diagnostics) = try ContentLoader(contentDirectory: content).load()
+            #expect(diagnostics.isEmpty)
+            let chapter = try #require(handbook.chapters.first { $0.id.value == "targets" })
+            #expect(MarkdownParser.parse(chapter.body).headings.first?.location.line == 9)
+            let policy = try #require(handbook.policies.first { $0.id.value == "POL-001" })
+            #expect(MarkdownParser.parse(policy.body).headings.first?.location == SourceLocation(path: "policies/targets.yaml", line: 11, column: 3))
+        }
+    }
+
+    @Test func skipsHiddenFilesAndFolders() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            let content = try TestSupport.makeContent(in: folder)
+            let policy = try String(contentsOf: content.appendingPathComponent("policies/targets.yaml"), encoding: .utf8)
+            try TestSupport.write(policy, to: content.appendingPathComponent("policies/.drafts/targets.yaml"))
+            try TestSupport.write("not yaml: [", to: content.appendingPathComponent("chapters/.01-targets.md.swp"))
+            let (handbook, diagnostics) = try ContentLoader(contentDirectory: content).load()
+            #expect(diagnostics.isEmpty)
+            #expect(handbook.policies.count == 2)
+        }
+    }
+
     @Test func failsOnAMissingContentFolder() {
         #expect(throws: ContentLoader.Failure.self) {
             try ContentLoader(contentDirectory: URL(fileURLWithPath: "/nonexistent/handbook")).load()

@@ -21,14 +21,15 @@ import Testing
         #expect(date.adding(months: 13).description == "2027-02-28")
     }
 
-    @Test(arguments: [("30m", 30), ("24h", 1440), ("3d", 4320), ("2w", 20160)])
-    func parsesServiceLevels(text: String, minutes: Int) throws {
+    @Test(arguments: [("30m", 30, ServiceLevel.Unit.minutes), ("24h", 24, .hours), ("3d", 3, .days), ("2w", 2, .weeks)])
+    func parsesServiceLevels(text: String, amount: Int, unit: ServiceLevel.Unit) throws {
         let level = try #require(ServiceLevel(text))
-        #expect(level.minutes == minutes)
+        #expect(level.amount == amount)
+        #expect(level.unit == unit)
         #expect(level.description == text)
     }
 
-    @Test(arguments: ["24", "h", "0h", "-1d", "1.5h", "3 d", "3D", "1y"])
+    @Test(arguments: ["24", "h", "0h", "-1d", "1.5h", "3 d", "3D", "1y", "99999999999999999999w"])
     func rejectsMalformedServiceLevels(text: String) {
         #expect(ServiceLevel(text) == nil)
     }

@@ -64,10 +64,6 @@ enum TestSupport {
 
     /// Loads, indexes and validates a content folder.
     static func check(_ content: URL, today: CalendarDate = today) throws -> (HandbookIndex, [Diagnostic]) {
-        let builder = SiteBuilder(
-            options: .init(
-                contentDirectory: content, themeDirectory: defaultTheme,
-                outputDirectory: content.deletingLastPathComponent().appendingPathComponent("public"), today: today))
-        return try builder.check()
+        try ContentCheck(contentDirectory: content, today: today).run()
     }
 }

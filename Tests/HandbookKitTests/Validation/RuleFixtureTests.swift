@@ -77,6 +77,44 @@ import Testing
         }
     }
 
+    @Test func reportsIdsThatNameTheSamePage() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            let content = try TestSupport.makeContent(in: folder)
+            let roles = content.appendingPathComponent("roles.yaml")
+            let text = try String(contentsOf: roles, encoding: .utf8)
+            try TestSupport.write(
+                text + "  - id: Rep\n    name: Another rep\n    description: Clashes.\n  - id: index\n    name: Index\n    description: Clashes too.\n",
+                to: roles)
+            let (_, diagnostics) = try TestSupport.check(content)
+            #expect(diagnostics.map(\.rule) == ["duplicate-id", "duplicate-id"])
+            #expect(diagnostics.map(\.message) == [
+                "role id 'Rep' gives the same page as 'rep' at roles.yaml:9:9 (roles/rep.html)",
+                "role id 'index' would replace the page roles/index.html",
+            ])
+        }
+    }
+
+    @Test func reportsIdsThatCannotBeFileNames() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            let content = try TestSupport.makeContent(in: folder)
+            let chapter = content.appendingPathComponent("chapters/02-process.md")
+            let text = try String(contentsOf: chapter, encoding: .utf8)
+            try TestSupport.write(text.replacingOccurrences(of: "id: process", with: "id: sales process"), to: chapter)
+            let (_, diagnostics) = try TestSupport.check(content)
+            #expect(diagnostics.map(\.rule) == ["field-type"])
+            #expect(diagnostics.first?.hint == "write it as sales-process")
+        }
+    }
+
+    @Test func unreadableHandbookFileDoesNotCascadeIntoUnknownAreas() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            let content = try TestSupport.makeContent(in: folder)
+            try TestSupport.write("title: [\n", to: content.appendingPathComponent("handbook.yaml"))
+            let (_, diagnostics) = try TestSupport.check(content)
+            #expect(diagnostics.map(\.rule) == ["yaml-syntax"])
+        }
+    }
+
     @Test func unreadableRolesFileDoesNotCascadeIntoUnknownRoles() throws {
         try TestSupport.withTemporaryDirectory { folder in
             let content = try TestSupport.makeContent(in: folder)

@@ -10,8 +10,7 @@ struct LinkCheck: ValidationRule {
             diagnostics += check(document, ownAnchors: ownAnchors, index: index)
         }
         for policy in index.handbook.policies {
-            guard let document = index.policyDocuments[policy.id.value],
-                let ownAnchors = index.anchors(of: .policy(id: policy.id.value, anchor: nil))
+            guard let document = index.policyDocuments[policy.path], let ownAnchors = index.anchors(of: policy)
             else { continue }
             diagnostics += check(document, ownAnchors: ownAnchors, index: index)
         }
@@ -20,6 +19,7 @@ struct LinkCheck: ValidationRule {
 
     private func check(_ document: MarkdownDocument, ownAnchors: [String], index: HandbookIndex) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        var embedded: [String: SourceLocation] = [:]
         document.root.forEach { node in
             switch node.kind {
             case .link(let destination, _):
@@ -28,10 +28,19 @@ struct LinkCheck: ValidationRule {
                     diagnostics.append(problem)
                 }
             case .codeBlock(let info, _):
-                if let directive = Directive(info: info),
-                    let problem = problem(with: directive, index: index, at: node.location)
-                {
+                guard let directive = Directive(info: info) else { break }
+                if let problem = problem(with: directive, index: index, at: node.location) {
                     diagnostics.append(problem)
+                } else if directive.kind == .process {
+                    // A process's checkboxes and steps carry ids, which must be unique on a page.
+                    if let first = embedded[directive.argument] {
+                        diagnostics.append(
+                            .error(
+                                at: node.location, "process '\(directive.argument)' is already embedded on this page at \(first)",
+                                rule: "broken-directive", hint: "link to it instead: [\(directive.argument)](process:\(directive.argument))"))
+                    } else {
+                        embedded[directive.argument] = node.location
+                    }
                 }
             default:
                 break

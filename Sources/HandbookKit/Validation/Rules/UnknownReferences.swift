@@ -24,7 +24,9 @@ struct UnknownReferences: ValidationRule {
                     rule: "unknown-policy", hint: Suggestion.hint(for: reference.value, among: index.policiesByID.keys)))
         }
         func area(_ reference: Located<String>) {
-            guard !reference.value.isEmpty, index.areasByID[reference.value] == nil else { return }
+            guard !reference.value.isEmpty, index.areasByID[reference.value] == nil,
+                !handbook.unreadable.contains(.config)
+            else { return }
             diagnostics.append(
                 .error(
                     at: reference.location, "unknown area '\(reference.value)'", rule: "unknown-area",

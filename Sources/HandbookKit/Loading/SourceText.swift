@@ -1,0 +1,14 @@
+/// Line splitting shared by every reader, for files with `\n` or `\r\n` line ends.
+///
+/// `String.split(separator: "\n")` would not split `\r\n` files at all: Swift treats `\r\n`
+/// as a single character.
+enum SourceText {
+    /// The lines of `text`, without their line breaks.
+    static func lines(_ text: String) -> [Substring] {
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var line = line
+            if line.last == "\r" { line.removeLast() }
+            return Substring(line)
+        }
+    }
+}
