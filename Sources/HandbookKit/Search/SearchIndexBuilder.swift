@@ -69,7 +69,9 @@ public struct SearchIndexBuilder: Sendable {
             lengths.append(body.count)
         }
         let count = Double(max(sections.count, 1))
-        let averageLength = max(1, Double(lengths.reduce(0, +)) / count)
+        // Rounded, so that a small edit elsewhere does not change every weight and thereby the
+        // name of every shard.
+        let averageLength = max(8, (Double(lengths.reduce(0, +)) / count / 8).rounded() * 8)
         var documentFrequency: [String: Int] = [:]
         for counts in perSection {
             for (term, value) in counts where value.body > 0 { documentFrequency[term, default: 0] += 1 }
