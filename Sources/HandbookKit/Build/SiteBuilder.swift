@@ -52,7 +52,7 @@ public struct SiteBuilder: Sendable {
         let renderer = SiteRenderer(index: index, theme: theme, today: options.today)
         let pages = renderer.render()
         stopwatch.lap("render pages")
-        let searchIndex = try renderer.searchIndex()
+        let searchIndex = renderer.searchIndex()
         stopwatch.lap("search index")
         try SiteWriter(
             outputDirectory: options.outputDirectory, protecting: [options.contentDirectory, options.themeDirectory]

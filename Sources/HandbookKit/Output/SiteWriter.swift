@@ -1,4 +1,5 @@
 public import Foundation
+import Glibc
 
 /// Writes a rendered site so that readers never see half of it.
 ///
@@ -105,6 +106,27 @@ public struct SiteWriter: Sendable {
         }
     }
 
+    /// Writes a new file with plain POSIX calls. `Data.write(to:)` syncs every file to disk,
+    /// which for thousands of pages costs more than rendering them; the staging folder is
+    /// swapped in only after every write succeeded, so a crash mid-build leaves the old site.
+    private static func writeFile(_ data: Data, to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
+    }
+
     private func writeFiles(_ files: [OutputFile], into folder: URL) throws {
         let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
         for subfolder in folders.sorted() {
@@ -112,12 +134,8 @@ public struct SiteWriter: Sendable {
                 at: folder.appendingPathComponent(subfolder), withIntermediateDirectories: true)
         }
         let failures = files.concurrentMap { file -> String? in
-            do {
-                try file.contents.write(to: folder.appendingPathComponent(file.path))
-                return nil
-            } catch {
-                return "\(file.path): \(error.localizedDescription)"
-            }
+            SiteWriter.writeFile(file.contents, to: folder.appendingPathComponent(file.path).path)
+                ? nil : "\(file.path): \(String(cString: strerror(errno)))"
         }.compactMap { $0 }
         if let first = failures.first {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot write \(first)"])

@@ -36,9 +36,9 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The search index of every chapter, policy, process and role page.
-    public func searchIndex() throws -> [OutputFile] {
-        let sections = SearchSectionExtractor(index: index, strings: theme.strings).sections(of: plan.pages)
-        return try SearchIndexBuilder(sections: sections).files()
+    public func searchIndex() -> [OutputFile] {
+        let pages = SearchSectionExtractor(index: index, strings: theme.strings).sections(of: plan.pages)
+        return SearchIndexBuilder(pages: pages).files()
     }
 
     /// Every page and `sitemap.xml`; theme assets are copied by the writer.

@@ -1,18 +1,19 @@
 import Foundation
 
-/// Builds the static search index: a small manifest, term shards and section fragments.
+/// Builds the static search index: a small manifest, term shards and page fragments.
 ///
 /// ```
-/// search/manifest.json        {"v":1, "k":buckets, "s":[shard hash per bucket], "f":fragments hash, "n":sections}
+/// search/manifest.json            {"f":fragments hash, "k":buckets, "n":pages, "s":[shard hash per bucket], "v":2}
 /// search/s/<bucket>.<hash>.json   {"<term>": [section delta, weight, section delta, weight, …], …}
-/// search/f/<hash>/<id>.json       {"u":url, "t":title, "h":heading, "x":text}
+/// search/f/<hash>/<page>.json     [[url, title, heading, text], …] — the sections of one page
 /// ```
 ///
-/// A query fetches the manifest, the shard of each of its terms and the fragments of the
-/// results it shows, never the whole index. Each file also exists as `.js`, calling
-/// `__handbookSearch(path, data)`, because browsers refuse `fetch` on `file://` pages but run
-/// scripts. A term's shard is chosen by hashing its key: the whole term for CJK terms, the
-/// first two characters for words, so that a word's prefixes land in the same shard.
+/// A section's id is `page × 256 + its position in the page`, so the client knows which page
+/// fragment holds it. A query fetches the manifest, the shard of each of its terms and the
+/// fragments of the pages it shows, never the whole index. Each file also exists as `.js`,
+/// calling `__handbookSearch(path, data)`, because browsers refuse `fetch` on `file://` pages
+/// but run scripts. A term's shard is chosen by hashing its key: the whole term for CJK terms,
+/// the first two characters for words, so that a word's prefixes land in the same shard.
 ///
 /// Ranking is precomputed into each posting's weight: 1000 when the term is in the page title
 /// (on the page's top section), 300 when it is in the section heading, plus the term's BM25
@@ -21,13 +22,21 @@ import Foundation
 public struct SearchIndexBuilder: Sendable {
     public static let titleWeight = 1000
     public static let headingWeight = 300
+    /// Section ids reserve this many positions per page; later sections join the last one.
+    public static let sectionsPerPage = 256
     /// Terms a typical query looks up, for sizing buckets.
     static let typicalQueryTerms = 3
 
-    let sections: [SearchSection]
+    /// The sections of each page, in page order.
+    let pages: [[SearchSection]]
 
-    public init(sections: [SearchSection]) {
-        self.sections = sections
+    public init(pages: [[SearchSection]]) {
+        self.pages = pages.map { sections in
+            guard sections.count > Self.sectionsPerPage else { return sections }
+            var kept = Array(sections.prefix(Self.sectionsPerPage))
+            kept[kept.count - 1].text += "\n" + sections.dropFirst(Self.sectionsPerPage).map(\.text).joined(separator: "\n")
+            return kept
+        }
     }
 
     /// The key whose hash picks a term's shard.
@@ -48,53 +57,56 @@ public struct SearchIndexBuilder: Sendable {
         return hash
     }
 
+    /// How often each term occurs in one section's fields.
+    private struct Counts: Sendable {
+        var title = false
+        var heading = false
+        var body = 0
+    }
+
     /// Postings per term: section ids ascending, each with its weight.
     public func postings() -> [String: [(section: Int, weight: Int)]] {
-        struct Counts {
-            var title = false
-            var heading = false
-            var body = 0
+        let numbered = pages.enumerated().flatMap { page, sections in
+            sections.enumerated().map { (id: page * Self.sectionsPerPage + $0.offset, section: $0.element) }
         }
-        var perSection: [[String: Counts]] = []
-        var lengths: [Int] = []
-        for section in sections {
+        // Tokenising is most of the work, and independent per section.
+        let counted = numbered.concurrentMap { entry -> (id: Int, counts: [String: Counts], length: Int) in
             var counts: [String: Counts] = [:]
-            if section.isPageTop {
-                for term in SearchTokenizer.terms(section.title) { counts[term.text, default: Counts()].title = true }
+            if entry.section.isPageTop {
+                for term in SearchTokenizer.terms(entry.section.title) { counts[term.text, default: Counts()].title = true }
             }
-            for term in SearchTokenizer.terms(section.heading) { counts[term.text, default: Counts()].heading = true }
-            let body = SearchTokenizer.terms(section.text)
+            for term in SearchTokenizer.terms(entry.section.heading) { counts[term.text, default: Counts()].heading = true }
+            let body = SearchTokenizer.terms(entry.section.text)
             for term in body { counts[term.text, default: Counts()].body += 1 }
-            perSection.append(counts)
-            lengths.append(body.count)
+            return (entry.id, counts, body.count)
         }
-        let count = Double(max(sections.count, 1))
+        let count = Double(max(counted.count, 1))
         // Rounded, so that a small edit elsewhere does not change every weight and thereby the
         // name of every shard.
-        let averageLength = max(8, (Double(lengths.reduce(0, +)) / count / 8).rounded() * 8)
+        let averageLength = max(8, (Double(counted.reduce(0) { $0 + $1.length }) / count / 8).rounded() * 8)
         var documentFrequency: [String: Int] = [:]
-        for counts in perSection {
-            for (term, value) in counts where value.body > 0 { documentFrequency[term, default: 0] += 1 }
+        for section in counted {
+            for (term, value) in section.counts where value.body > 0 { documentFrequency[term, default: 0] += 1 }
         }
         var postings: [String: [(section: Int, weight: Int)]] = [:]
-        for (id, counts) in perSection.enumerated() {
-            for (term, value) in counts {
+        for section in counted {
+            for (term, value) in section.counts {
                 var weight = (value.title ? Self.titleWeight : 0) + (value.heading ? Self.headingWeight : 0)
                 if value.body > 0 {
                     let frequency = Double(documentFrequency[term] ?? 1)
                     let idf = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
                     let tf = Double(value.body)
-                    let norm = tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * Double(lengths[id]) / averageLength))
+                    let norm = tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * Double(section.length) / averageLength))
                     weight += min(299, max(1, Int((idf * norm * 20).rounded())))
                 }
-                postings[term, default: []].append((id, weight))
+                postings[term, default: []].append((section.id, weight))
             }
         }
         return postings
     }
 
     /// Every file of the index, under `search/`.
-    public func files() throws -> [OutputFile] {
+    public func files() -> [OutputFile] {
         let postings = postings()
         // A query fetches the manifest (about 11 bytes per bucket) and one shard per term
         // (total / buckets each); the sum is smallest near sqrt(terms × total / 11) buckets.
@@ -103,7 +115,7 @@ public struct SearchIndexBuilder: Sendable {
         var buckets = 8
         while buckets < 4096, Double(buckets) * 1.5 < bestBuckets { buckets *= 2 }
 
-        var shardTerms = [[String: [Int]]](repeating: [:], count: buckets)
+        var shardTerms = [[String: String]](repeating: [:], count: buckets)
         for (term, list) in postings {
             var encoded: [Int] = []
             encoded.reserveCapacity(list.count * 2)
@@ -113,7 +125,7 @@ public struct SearchIndexBuilder: Sendable {
                 encoded.append(posting.weight)
                 previous = posting.section
             }
-            shardTerms[Int(Self.fnv1a(Self.shardKey(term)) % UInt32(buckets))][term] = encoded
+            shardTerms[Int(Self.fnv1a(Self.shardKey(term)) % UInt32(buckets))][term] = JSONText.array(encoded)
         }
 
         var files: [OutputFile] = []
@@ -123,32 +135,27 @@ public struct SearchIndexBuilder: Sendable {
                 shardHashes.append("")
                 continue
             }
-            let json = try Self.json(terms)
+            let json = JSONText.object(terms)
             let hash = Self.contentHash(json)
             shardHashes.append(hash)
             files += Self.pair(path: "s/\(bucket).\(hash)", json: json)
         }
 
-        let fragments = try sections.map {
-            try Self.json(["u": $0.url, "t": $0.title, "h": $0.heading, "x": String($0.text.prefix(4000))])
+        let fragments = pages.map { sections in
+            "[" + sections.map { section in
+                "[" + [section.url, section.title, section.heading, String(section.text.prefix(4000))]
+                    .map(JSONText.string).joined(separator: ",") + "]"
+            }.joined(separator: ",") + "]"
         }
         let fragmentsHash = Self.contentHash(fragments.joined(separator: "\n"))
-        for (id, json) in fragments.enumerated() {
-            files += Self.pair(path: "f/\(fragmentsHash)/\(id)", json: json)
+        for (page, json) in fragments.enumerated() {
+            files += Self.pair(path: "f/\(fragmentsHash)/\(page)", json: json)
         }
 
-        struct Manifest: Encodable {
-            var v = 1
-            var k: Int
-            var s: [String]
-            var f: String
-            var n: Int
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let manifest = String(
-            decoding: try encoder.encode(Manifest(k: buckets, s: shardHashes, f: fragmentsHash, n: sections.count)),
-            as: UTF8.self)
+        let manifest = JSONText.object([
+            "f": JSONText.string(fragmentsHash), "k": String(buckets), "n": String(pages.count),
+            "s": "[" + shardHashes.map(JSONText.string).joined(separator: ",") + "]", "v": "2",
+        ])
         files += Self.pair(path: "manifest", json: manifest)
         return files
     }
@@ -159,12 +166,6 @@ public struct SearchIndexBuilder: Sendable {
             OutputFile(path: "search/\(path).json", contents: Data(json.utf8)),
             OutputFile(path: "search/\(path).js", contents: Data("__handbookSearch(\"\(path)\",\(json));\n".utf8)),
         ]
-    }
-
-    private static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     /// Ten hex digits of a 64-bit FNV-1a hash: enough to tell versions of a file apart.

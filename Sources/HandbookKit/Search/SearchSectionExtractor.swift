@@ -6,9 +6,9 @@ struct SearchSectionExtractor: Sendable {
     /// UI strings, for the headings of generated sections ("考核指标").
     let strings: [String: String]
 
-    /// Sections of every page, in the site's reading order.
-    func sections(of pages: [SitePlan.Page]) -> [SearchSection] {
-        pages.flatMap { page -> [SearchSection] in
+    /// The sections of every page that has any, page by page in the site's reading order.
+    func sections(of pages: [SitePlan.Page]) -> [[SearchSection]] {
+        pages.map { page -> [SearchSection] in
             switch page.content {
             case .chapter(let chapter): chapterSections(chapter, path: page.path)
             case .policy(let policy): policySections(policy, path: page.path)
@@ -16,7 +16,7 @@ struct SearchSectionExtractor: Sendable {
             case .role(let role): [SearchSection(url: page.path, title: role.name, heading: "", text: role.description)]
             case .home, .roles, .search, .notFound: []
             }
-        }
+        }.filter { !$0.isEmpty }
     }
 
     private func chapterSections(_ chapter: Chapter, path: String) -> [SearchSection] {

@@ -41,30 +41,37 @@ import Testing
 }
 
 @Suite struct SearchIndexBuilderTests {
-    private let sections = [
-        SearchSection(url: "policies/a.html", title: "客户投诉处理制度", heading: "", text: "投诉在 24 小时内响应。"),
-        SearchSection(url: "policies/a.html#scope", title: "客户投诉处理制度", heading: "受理范围", text: "产品质量和服务态度。"),
-        SearchSection(url: "chapters/b.html#x", title: "服务", heading: "投诉升级", text: "重大情况当天上报。"),
-        SearchSection(url: "chapters/c.html#y", title: "系统", heading: "CRM 录入", text: "客户投诉要在 CRM 中登记，投诉单号写在备注里。"),
+    private let pages = [
+        [
+            SearchSection(url: "policies/a.html", title: "客户投诉处理制度", heading: "", text: "投诉在 24 小时内响应。"),
+            SearchSection(url: "policies/a.html#scope", title: "客户投诉处理制度", heading: "受理范围", text: "产品质量和服务态度。"),
+        ],
+        [SearchSection(url: "chapters/b.html#x", title: "服务", heading: "投诉升级", text: "重大情况当天上报。")],
+        [SearchSection(url: "chapters/c.html#y", title: "系统", heading: "CRM 录入", text: "客户投诉要在 CRM 中登记，投诉单号写在备注里。")],
     ]
 
+    /// Section ids are page × 256 + position in the page.
+    private let scope = 1
+    private let escalation = 256
+    private let entry = 512
+
     @Test func ranksTitleAboveHeadingAboveBody() throws {
-        let postings = SearchIndexBuilder(sections: sections).postings()
+        let postings = SearchIndexBuilder(pages: pages).postings()
         let weights = Dictionary(uniqueKeysWithValues: try #require(postings["投诉"]).map { ($0.section, $0.weight) })
         let title = try #require(weights[0])
-        let heading = try #require(weights[2])
-        let body = try #require(weights[3])
+        let heading = try #require(weights[escalation])
+        let body = try #require(weights[entry])
         #expect(title >= SearchIndexBuilder.titleWeight)
         #expect(heading >= SearchIndexBuilder.headingWeight && heading < SearchIndexBuilder.titleWeight)
         #expect(body > 0 && body < SearchIndexBuilder.headingWeight)
         // The page title counts for the page's top section only.
-        #expect(weights[1] == nil)
+        #expect(weights[scope] == nil)
     }
 
     @Test func weighsRepeatedTermsHigherInTheBody() throws {
-        let postings = SearchIndexBuilder(sections: [
-            SearchSection(url: "a", title: "A", heading: "h", text: "投诉 投诉 投诉 和其他内容"),
-            SearchSection(url: "b", title: "B", heading: "h", text: "投诉 和其他内容 和其他内容"),
+        let postings = SearchIndexBuilder(pages: [
+            [SearchSection(url: "a", title: "A", heading: "h", text: "投诉 投诉 投诉 和其他内容")],
+            [SearchSection(url: "b", title: "B", heading: "h", text: "投诉 和其他内容 和其他内容")],
         ]).postings()
         let list = try #require(postings["投诉"])
         #expect(list[0].weight > list[1].weight)
@@ -78,7 +85,7 @@ import Testing
     }
 
     @Test func writesAManifestShardsAndFragments() throws {
-        let files = try SearchIndexBuilder(sections: sections).files()
+        let files = SearchIndexBuilder(pages: pages).files()
         let byPath = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) })
         let manifestData = try #require(byPath["search/manifest.json"])
         let manifest = try #require(try JSONSerialization.jsonObject(with: manifestData) as? [String: Any])
@@ -86,7 +93,7 @@ import Testing
         let shards = try #require(manifest["s"] as? [String])
         let fragments = try #require(manifest["f"] as? String)
         #expect(shards.count == buckets)
-        #expect(manifest["n"] as? Int == sections.count)
+        #expect(manifest["n"] as? Int == pages.count)
 
         // The shard of "crm" holds its postings, delta-encoded with weights.
         let bucket = Int(SearchIndexBuilder.fnv1a("cr") % UInt32(buckets))
@@ -94,24 +101,38 @@ import Testing
         let shard = try #require(try JSONSerialization.jsonObject(with: shardData) as? [String: [Int]])
         let crm = try #require(shard["crm"])
         #expect(crm.count == 2)
-        #expect(crm[0] == 3)
+        #expect(crm[0] == entry)
 
         // Every file also exists as a script for pages opened from disk.
         let script = String(decoding: try #require(byPath["search/s/\(bucket).\(shards[bucket]).js"]), as: UTF8.self)
         #expect(script.hasPrefix("__handbookSearch(\"s/\(bucket).\(shards[bucket])\",{"))
-        let fragment = try #require(byPath["search/f/\(fragments)/3.json"])
-        let fields = try #require(try JSONSerialization.jsonObject(with: fragment) as? [String: String])
-        #expect(fields == ["u": "chapters/c.html#y", "t": "系统", "h": "CRM 录入", "x": "客户投诉要在 CRM 中登记，投诉单号写在备注里。"])
+        let fragment = try #require(byPath["search/f/\(fragments)/0.json"])
+        let sections = try #require(try JSONSerialization.jsonObject(with: fragment) as? [[String]])
+        #expect(sections == [
+            ["policies/a.html", "客户投诉处理制度", "", "投诉在 24 小时内响应。"],
+            ["policies/a.html#scope", "客户投诉处理制度", "受理范围", "产品质量和服务态度。"],
+        ])
+    }
+
+    @Test func escapesJSONStrings() {
+        #expect(JSONText.string("a\"b\\c\n\u{1}中") == #""a\"b\\c\n\u0001中""#)
+    }
+
+    @Test func foldsSectionsBeyondThePageLimitIntoTheLast() {
+        let sections = (0..<300).map { SearchSection(url: "p.html#s\($0)", title: "P", heading: "h\($0)", text: "t\($0)") }
+        let builder = SearchIndexBuilder(pages: [sections])
+        let postings = builder.postings()
+        #expect(postings["t299"]?.first?.section == SearchIndexBuilder.sectionsPerPage - 1)
     }
 
     @Test func namesShardsByTheirContent() throws {
         let many = (0..<40).map {
-            SearchSection(url: "p\($0).html", title: "第\($0)页", heading: "", text: "客户回访与投诉处理第\($0)条规定。")
+            [SearchSection(url: "p\($0).html", title: "第\($0)页", heading: "", text: "客户回访与投诉处理第\($0)条规定。")]
         }
-        let first = try SearchIndexBuilder(sections: many).files().map(\.path)
+        let first = SearchIndexBuilder(pages: many).files().map(\.path)
         var changed = many
-        changed[3].text += "新增内容"
-        let second = try SearchIndexBuilder(sections: changed).files().map(\.path)
+        changed[3][0].text += "新增内容"
+        let second = SearchIndexBuilder(pages: changed).files().map(\.path)
         let firstShards = Set(first.filter { $0.hasPrefix("search/s/") })
         let secondShards = Set(second.filter { $0.hasPrefix("search/s/") })
         #expect(!firstShards.isEmpty)
@@ -125,7 +146,7 @@ import Testing
             let content = try TestSupport.makeContent(in: folder)
             let (index, _) = try TestSupport.check(content)
             let sections = SearchSectionExtractor(index: index, strings: ["kpis": "KPIs", "tiers": "Tiers"])
-                .sections(of: SitePlan(index).pages)
+                .sections(of: SitePlan(index).pages).flatMap(\.self)
             let urls = sections.map(\.url)
             #expect(urls.contains("chapters/targets.html#setting-targets"))
             #expect(urls.contains("policies/pol-001.html#kpis"))

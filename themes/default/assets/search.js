@@ -129,11 +129,10 @@
     });
   }
 
-  // Ranked results: most query terms matched, then the query found verbatim (in the title,
-  // the heading, the text), then the sum of the terms' weights.
-  function search(query, limit) {
+  // Every matching section, ranked by how many query terms it matches, then by the sum of
+  // the terms' weights; no fragment is fetched yet.
+  function rank(query) {
     const terms = queryTerms(query);
-    if (terms.length === 0) return Promise.resolve([]);
     return load("manifest").then(function (manifest) {
       return Promise.all(terms.map(function (term) { return lookup(term, manifest); })).then(function (maps) {
         const totals = new Map();
@@ -145,23 +144,44 @@
             totals.set(section, entry);
           });
         });
-        const ranked = Array.from(totals.values())
-          .sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.section - b.section; })
-          .slice(0, limit + 4);
-        return Promise.all(ranked.map(function (entry) {
-          return load("f/" + manifest.f + "/" + entry.section).then(function (fragment) {
-            entry.fragment = fragment;
-            entry.verbatim = verbatimLevel(fragment, query);
-            return entry;
-          });
-        }));
+        const entries = Array.from(totals.values())
+          .sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.section - b.section; });
+        return { manifest: manifest, entries: entries };
       });
-    }).then(function (entries) {
-      return entries
-        .sort(function (a, b) {
-          return b.matched - a.matched || b.verbatim - a.verbatim || b.score - a.score || a.section - b.section;
-        })
-        .slice(0, limit);
+    });
+  }
+
+  // A section's URL, title, heading and text, from the fragment of its page (section ids are
+  // page × 256 + position).
+  function fragment(ranking, section) {
+    return load("f/" + ranking.manifest.f + "/" + Math.floor(section / 256)).then(function (sections) {
+      const fields = sections[section % 256];
+      return { u: fields[0], t: fields[1], h: fields[2], x: fields[3] };
+    });
+  }
+
+  // Fetches the fragments of `entries` and orders them again, putting first those that hold
+  // the query verbatim (in the title, the heading, the text).
+  function withFragments(ranking, entries, query) {
+    return Promise.all(entries.map(function (entry) {
+      return fragment(ranking, entry.section).then(function (fragment) {
+        entry.fragment = fragment;
+        entry.verbatim = verbatimLevel(fragment, query);
+        return entry;
+      });
+    })).then(function (loaded) {
+      return loaded.sort(function (a, b) {
+        return b.matched - a.matched || b.verbatim - a.verbatim || b.score - a.score || a.section - b.section;
+      });
+    });
+  }
+
+  // The first `count` results, looking a few further for verbatim matches to bring forward.
+  function search(query, count) {
+    return rank(query).then(function (ranking) {
+      return withFragments(ranking, ranking.entries.slice(0, count + 4), query).then(function (entries) {
+        return { ranking: ranking, results: entries.slice(0, count) };
+      });
     });
   }
 
@@ -265,15 +285,30 @@
     const pageInput = page.querySelector("input[name=q]");
     const pageList = page.querySelector("[data-search-page-list]");
     const pageStatus = page.querySelector("[data-search-page-status]");
+    const more = page.querySelector("[data-search-page-more]");
+    const pieces = highlightPieces(query);
+    const pageSize = 10;
     pageInput.value = query;
     if (query.trim()) {
       pageStatus.textContent = labels.loading;
-      search(query, 50).then(function (results) {
-        const pieces = highlightPieces(query);
-        pageList.replaceChildren.apply(pageList, results.map(function (entry) {
-          return resultElement(entry, pieces, "li", 240);
-        }));
-        pageStatus.textContent = results.length ? labels.resultsCount.replace("{n}", results.length) : noResultsText(query);
+      search(query, pageSize).then(function (found) {
+        found.results.forEach(function (entry) { pageList.appendChild(resultElement(entry, pieces, "li", 240)); });
+        const total = found.ranking.entries.length;
+        pageStatus.textContent = total ? labels.resultsCount.replace("{n}", total) : noResultsText(query);
+        // Further results, a page at a time, fetching only their fragments.
+        const shownSections = new Set(found.results.map(function (entry) { return entry.section; }));
+        const rest = found.ranking.entries.filter(function (entry) { return !shownSections.has(entry.section); });
+        let restPosition = 0;
+        function updateMore() { more.hidden = restPosition >= rest.length; }
+        updateMore();
+        more.addEventListener("click", function () {
+          const batch = rest.slice(restPosition, restPosition + pageSize);
+          restPosition += batch.length;
+          withFragments(found.ranking, batch, query).then(function (entries) {
+            entries.forEach(function (entry) { pageList.appendChild(resultElement(entry, pieces, "li", 240)); });
+            updateMore();
+          });
+        });
       }).catch(function () { pageStatus.textContent = labels.failed; });
     }
   }
@@ -313,8 +348,9 @@
       close();
       return;
     }
-    search(query, 8).then(function (results) {
+    search(query, 8).then(function (found) {
       if (current !== generation) return;
+      const results = found.results;
       const pieces = highlightPieces(query);
       list.replaceChildren.apply(list, results.map(function (entry, position) {
         const item = resultElement(entry, pieces, "li", 110);
