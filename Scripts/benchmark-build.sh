@@ -16,8 +16,14 @@ echo "== example handbook (content/)"
 hyperfine -w 2 -r 10 -N \
     "$handbook build --content $root/content --theme $root/themes/default --output $work/example-public"
 
-echo "== generated handbook: $chapters chapters, $((chapters / 10)) policies"
-hyperfine -w 1 -r 5 -N \
+echo "== generated handbook: $chapters chapters, $((chapters / 10)) policies: clean build (no previous output)"
+hyperfine -w 1 -r 5 \
+    --prepare "rm -rf $work/public $work/hugo-public; sync" \
+    "$handbook build --content $work/content --theme $root/themes/default --output $work/public --today 2026-06-01" \
+    "hugo --quiet -s $work/hugo -d $work/hugo-public"
+
+echo "== the same, rebuilding over the previous output"
+hyperfine -w 1 -r 5 --prepare "sync" \
     "$handbook build --content $work/content --theme $root/themes/default --output $work/public --today 2026-06-01" \
     "hugo --quiet -s $work/hugo -d $work/hugo-public"
 echo "pages: handbook $(find "$work/public" -name '*.html' | wc -l), hugo $(find "$work/hugo-public" -name '*.html' | wc -l)"

@@ -106,6 +106,17 @@ public struct SiteWriter: Sendable {
         }
     }
 
+    /// Hard-links the previous build's copy of a file into the staging folder when its bytes
+    /// are the same, as rsync's `--link-dest` does: a rebuild then writes only what changed, and
+    /// retiring the old site frees only what changed.
+    private static func linkUnchanged(_ data: Data, from previous: String, to destination: String) -> Bool {
+        var status = stat()
+        guard stat(previous, &status) == 0, Int(status.st_size) == data.count,
+            let old = FileManager.default.contents(atPath: previous), old == data
+        else { return false }
+        return link(previous, destination) == 0
+    }
+
     /// Writes a new file with plain POSIX calls. `Data.write(to:)` syncs every file to disk,
     /// which for thousands of pages costs more than rendering them; the staging folder is
     /// swapped in only after every write succeeded, so a crash mid-build leaves the old site.
@@ -133,8 +144,13 @@ public struct SiteWriter: Sendable {
             try FileManager.default.createDirectory(
                 at: folder.appendingPathComponent(subfolder), withIntermediateDirectories: true)
         }
+        let previous = outputDirectory
         let failures = files.concurrentMap { file -> String? in
-            SiteWriter.writeFile(file.contents, to: folder.appendingPathComponent(file.path).path)
+            let destination = folder.appendingPathComponent(file.path).path
+            if SiteWriter.linkUnchanged(file.contents, from: previous.appendingPathComponent(file.path).path, to: destination) {
+                return nil
+            }
+            return SiteWriter.writeFile(file.contents, to: destination)
                 ? nil : "\(file.path): \(String(cString: strerror(errno)))"
         }.compactMap { $0 }
         if let first = failures.first {

@@ -127,6 +127,25 @@ import Testing
         }
     }
 
+    @Test func rebuildKeepsUnchangedFilesAndRewritesChangedOnes() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            let content = try TestSupport.makeContent(in: folder)
+            let output = folder.appendingPathComponent("public")
+            func inode(_ path: String) throws -> Int {
+                try #require(try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)[.systemFileNumber] as? Int)
+            }
+            _ = try build(content, into: output)
+            let role = try inode("roles/rep.html")
+            let chapter = try inode("chapters/process.html")
+            let chapterFile = content.appendingPathComponent("chapters/02-process.md")
+            try TestSupport.write(try String(contentsOf: chapterFile, encoding: .utf8) + "\nOne more line.\n", to: chapterFile)
+            _ = try build(content, into: output)
+            #expect(try inode("roles/rep.html") == role, "an unchanged page is linked, not written again")
+            #expect(try inode("chapters/process.html") != chapter)
+            #expect(try page("chapters/process.html", in: output).contains("One more line."))
+        }
+    }
+
     @Test func refusesToReplaceAFolderItDidNotWrite() throws {
         try TestSupport.withTemporaryDirectory { folder in
             let content = try TestSupport.makeContent(in: folder)
