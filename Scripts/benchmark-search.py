@@ -83,7 +83,7 @@ def fetched_bytes(site, page, prefix):
         url = f"http://127.0.0.1:{server.server_address[1]}/{page}"
         dom = subprocess.run(
             ["chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}",
-             "--virtual-time-budget=15000", "--dump-dom", url],
+             "--run-all-compositor-stages-before-draw", "--virtual-time-budget=30000", "--dump-dom", url],
             capture_output=True, text=True, timeout=120).stdout
     finally:
         server.shutdown()

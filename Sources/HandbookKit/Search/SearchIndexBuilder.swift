@@ -3,14 +3,15 @@ import Foundation
 /// Builds the static search index: a small manifest, term shards and page fragments.
 ///
 /// ```
-/// search/manifest.json            {"f":fragments hash, "k":buckets, "n":pages, "s":[shard hash per bucket], "v":2}
+/// search/manifest.json            {"f":fragments hash, "k":buckets, "n":fragments, "s":[shard hash per bucket], "v":2}
 /// search/s/<bucket>.<hash>.json   {"<term>": [section delta, weight, section delta, weight, …], …}
-/// search/f/<hash>/<page>.json     [[url, title, heading, text], …] — the sections of one page
+/// search/f/<hash>/<n>.json        [[url, title, heading, text], …] — a few consecutive sections
 /// ```
 ///
-/// A section's id is `page × 256 + its position in the page`, so the client knows which page
-/// fragment holds it. A query fetches the manifest, the shard of each of its terms and the
-/// fragments of the pages it shows, never the whole index. Each file also exists as `.js`,
+/// A section's id is `fragment × 256 + its position in the fragment`, so the client knows
+/// which fragment file holds it. Fragments hold consecutive sections up to about 3 KB, so that
+/// showing ten results fetches little more than their text. A query fetches the manifest, the
+/// shard of each of its terms and the fragments of the results it shows, never the whole index. Each file also exists as `.js`,
 /// calling `__handbookSearch(path, data)`, because browsers refuse `fetch` on `file://` pages
 /// but run scripts. A term's shard is chosen by hashing its key: the whole term for CJK terms,
 /// the first two characters for words, so that a word's prefixes land in the same shard.
@@ -22,21 +23,31 @@ import Foundation
 public struct SearchIndexBuilder: Sendable {
     public static let titleWeight = 1000
     public static let headingWeight = 300
-    /// Section ids reserve this many positions per page; later sections join the last one.
-    public static let sectionsPerPage = 256
+    /// Section ids reserve this many positions per fragment.
+    public static let sectionsPerFragment = 256
+    /// Bytes of text after which a fragment takes no further section.
+    static let fragmentBytes = 3000
     /// Terms a typical query looks up, for sizing buckets.
     static let typicalQueryTerms = 3
 
-    /// The sections of each page, in page order.
-    let pages: [[SearchSection]]
+    /// Consecutive sections, grouped into the fragment files that will hold them.
+    let fragments: [[SearchSection]]
 
+    /// - Parameter pages: The sections of each page, in page order.
     public init(pages: [[SearchSection]]) {
-        self.pages = pages.map { sections in
-            guard sections.count > Self.sectionsPerPage else { return sections }
-            var kept = Array(sections.prefix(Self.sectionsPerPage))
-            kept[kept.count - 1].text += "\n" + sections.dropFirst(Self.sectionsPerPage).map(\.text).joined(separator: "\n")
-            return kept
+        var fragments: [[SearchSection]] = []
+        var bytes = 0
+        for section in pages.joined() {
+            let size = section.url.utf8.count + section.title.utf8.count + section.heading.utf8.count
+                + min(section.text.utf8.count, 4000)
+            if fragments.isEmpty || bytes + size > Self.fragmentBytes || fragments[fragments.count - 1].count == Self.sectionsPerFragment {
+                fragments.append([])
+                bytes = 0
+            }
+            fragments[fragments.count - 1].append(section)
+            bytes += size
         }
+        self.fragments = fragments
     }
 
     /// The key whose hash picks a term's shard.
@@ -66,8 +77,8 @@ public struct SearchIndexBuilder: Sendable {
 
     /// Postings per term: section ids ascending, each with its weight.
     public func postings() -> [String: [(section: Int, weight: Int)]] {
-        let numbered = pages.enumerated().flatMap { page, sections in
-            sections.enumerated().map { (id: page * Self.sectionsPerPage + $0.offset, section: $0.element) }
+        let numbered = fragments.enumerated().flatMap { fragment, sections in
+            sections.enumerated().map { (id: fragment * Self.sectionsPerFragment + $0.offset, section: $0.element) }
         }
         // Tokenising is most of the work, and independent per section.
         let counted = numbered.concurrentMap { entry -> (id: Int, counts: [String: Counts], length: Int) in
@@ -141,19 +152,19 @@ public struct SearchIndexBuilder: Sendable {
             files += Self.pair(path: "s/\(bucket).\(hash)", json: json)
         }
 
-        let fragments = pages.map { sections in
+        let fragmentTexts = fragments.map { sections in
             "[" + sections.map { section in
                 "[" + [section.url, section.title, section.heading, String(section.text.prefix(4000))]
                     .map(JSONText.string).joined(separator: ",") + "]"
             }.joined(separator: ",") + "]"
         }
-        let fragmentsHash = Self.contentHash(fragments.joined(separator: "\n"))
-        for (page, json) in fragments.enumerated() {
-            files += Self.pair(path: "f/\(fragmentsHash)/\(page)", json: json)
+        let fragmentsHash = Self.contentHash(fragmentTexts.joined(separator: "\n"))
+        for (number, json) in fragmentTexts.enumerated() {
+            files += Self.pair(path: "f/\(fragmentsHash)/\(number)", json: json)
         }
 
         let manifest = JSONText.object([
-            "f": JSONText.string(fragmentsHash), "k": String(buckets), "n": String(pages.count),
+            "f": JSONText.string(fragmentsHash), "k": String(buckets), "n": String(fragments.count),
             "s": "[" + shardHashes.map(JSONText.string).joined(separator: ",") + "]", "v": "2",
         ])
         files += Self.pair(path: "manifest", json: manifest)

@@ -11,17 +11,30 @@ import Testing
         #expect(diagnostics.isEmpty, "\(DiagnosticFormatter.text(diagnostics))")
     }
 
-    @Test func hasTheFirstSliceOfTheSalesHandbook() throws {
+    /// The example cannot silently shrink: the counts the complete handbook promises.
+    @Test func isTheCompleteSalesHandbook() throws {
         let (index, _) = try TestSupport.check(TestSupport.exampleContent)
         let handbook = index.handbook
         #expect(handbook.config.language == .chinese)
-        #expect(handbook.chapters.count >= 3)
-        #expect(handbook.policies.count >= 3)
+        #expect(handbook.chapters.count >= 12)
+        #expect(handbook.policies.count >= 12)
+        #expect(handbook.processes.count >= 10)
         #expect(handbook.roles.count >= 7)
-        #expect(handbook.processes.count >= 3)
-        #expect(handbook.policies.contains { !$0.kpis.isEmpty })
+        for area in handbook.config.areas {
+            #expect(!index.chapters(inArea: area.id).isEmpty, "area \(area.id) has no chapter")
+            #expect(!index.policies(inArea: area.id).isEmpty, "area \(area.id) has no policy")
+        }
+        for process in handbook.processes {
+            #expect(process.steps.allSatisfy { !$0.checklist.isEmpty }, "\(process.id.value) has a step without checklist")
+            #expect(process.steps.reduce(0) { $0 + $1.checklist.count } >= 5, "\(process.id.value) has fewer than 5 checklist items")
+            #expect(process.steps.allSatisfy { $0.serviceLevel != nil }, "\(process.id.value) has a step without SLA")
+        }
+        let processTitles = Set(handbook.processes.map(\.title))
+        for title in ["客户开发", "客户洽谈", "合同签订与评审", "订单处理", "售后回访", "客户投诉处理", "新员工入职培训", "月度绩效考核", "季度市场分析", "周销售例会", "客户分级与维护", "销售数据月报"] {
+            #expect(processTitles.contains { $0.contains(title) }, "no process for \(title)")
+        }
         #expect(handbook.policies.contains { !$0.tiers.isEmpty })
-        #expect(handbook.processes.allSatisfy { process in process.steps.allSatisfy { !$0.checklist.isEmpty } })
+        #expect(handbook.policies.filter { !$0.kpis.isEmpty }.count >= 4, "KPIs per role")
     }
 
     @Test func buildsEveryPageWithContent() throws {
