@@ -13,6 +13,7 @@ handbook's index and Pagefind's (PyPI's pagefind-bin-extended, the build that se
 Needs: swift, python3 with pagefind-bin-extended, chromium.
 """
 import functools
+import json
 import http.server
 import os
 import re
@@ -71,25 +72,24 @@ def folder_bytes(folder, suffixes=None):
     return total
 
 
-def fetched_bytes(site, page, prefix):
-    """Bytes of files under `prefix` that Chromium fetches to show `page`."""
+def fetched_bytes(site, page, prefix, done, count):
+    """Bytes of files under `prefix` that a fresh Chromium fetches to show `page`, waiting until
+    the JavaScript expression `done` holds; also the value of `count`, the results shown."""
     CountingHandler.log = []
     handler = functools.partial(CountingHandler, directory=site)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    profile = tempfile.mkdtemp()
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}/{page}"
-        dom = subprocess.run(
-            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}",
-             "--run-all-compositor-stages-before-draw", "--virtual-time-budget=30000", "--dump-dom", url],
-            capture_output=True, text=True, timeout=120).stdout
+        steps = [{"goto": url}, {"wait": done, "timeout": 30000}, {"eval": count}]
+        output = subprocess.run([sys.executable, os.path.join(ROOT, "Scripts/browser.py"), json.dumps(steps)],
+                                capture_output=True, text=True, timeout=120).stdout
+        results = json.loads(output)[-1]
     finally:
         server.shutdown()
-        shutil.rmtree(profile, ignore_errors=True)
     files = [(path, size) for path, size in CountingHandler.log if path.startswith(prefix)]
-    return sum(size for _, size in files), len(files), dom
+    return sum(size for _, size in files), len(files), results
 
 
 def measure(name, content, work):
@@ -113,10 +113,13 @@ def measure(name, content, work):
     rows = []
     for query in QUERIES:
         encoded = urllib.parse.quote(query)
-        ours, ours_files, dom = fetched_bytes(site, f"search.html?q={encoded}", "/search/")
-        ours_results = len(re.findall(r'<li class="search-result">', dom))
-        theirs, their_files, dom = fetched_bytes(site, f"_pagefind_query.html?q={encoded}", "/_pagefind/")
-        their_results = len(re.findall(r"<li>", dom))
+        ours, ours_files, ours_results = fetched_bytes(
+            site, f"search.html?q={encoded}", "/search/",
+            "document.querySelector('[data-search-page-list]').getAttribute('aria-busy') === 'false'",
+            "document.querySelectorAll('.search-page-results .search-result').length")
+        theirs, their_files, their_results = fetched_bytes(
+            site, f"_pagefind_query.html?q={encoded}", "/_pagefind/",
+            "document.body.dataset.done !== undefined", "document.querySelectorAll('#results li').length")
         rows.append((query, ours, ours_files, ours_results, theirs, their_files, their_results))
 
     print(f"\n### {name} ({pages} pages)\n")
@@ -125,8 +128,8 @@ def measure(name, content, work):
     print(f"| index build time | {ours_time:.3f} s | {pagefind_time:.3f} s |")
     print(f"| index bytes on disk | {ours_json:,} (JSON) + {ours_all - ours_json:,} (script copies for file://) | {pagefind_bytes:,} |")
     for query, ours, ours_files, ours_results, theirs, their_files, their_results in rows:
-        print(f"| bytes fetched for “{query}” (first {min(10, ours_results)} results shown) | "
-              f"{ours:,} in {ours_files} files | {theirs:,} in {their_files} files ({their_results} results) |")
+        print(f"| bytes fetched for “{query}” | {ours:,} in {ours_files} files ({ours_results} results shown) | "
+              f"{theirs:,} in {their_files} files ({their_results} results shown) |")
 
 
 def main():

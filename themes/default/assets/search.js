@@ -291,7 +291,9 @@
     pageInput.value = query;
     if (query.trim()) {
       pageStatus.textContent = labels.loading;
+      pageList.setAttribute("aria-busy", "true");
       search(query, pageSize).then(function (found) {
+        pageList.setAttribute("aria-busy", "false");
         found.results.forEach(function (entry) { pageList.appendChild(resultElement(entry, pieces, "li", 240)); });
         const total = found.ranking.entries.length;
         pageStatus.textContent = total ? labels.resultsCount.replace("{n}", total) : noResultsText(query);
@@ -309,7 +311,10 @@
             updateMore();
           });
         });
-      }).catch(function () { pageStatus.textContent = labels.failed; });
+      }).catch(function () {
+        pageList.setAttribute("aria-busy", "false");
+        pageStatus.textContent = labels.failed;
+      });
     }
   }
 
