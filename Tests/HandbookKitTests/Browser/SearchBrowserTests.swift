@@ -88,6 +88,33 @@ struct SearchBrowserTests {
         }
     }
 
+    @Test func headerBoxSearchesAsYouTypeAndGoesWhereTheKeysChoose() throws {
+        try withSite { output in
+            let home = output.appendingPathComponent("chapters/crm.html").absoluteString
+            let results = try BrowserScript.run([
+                ["goto": home],
+                ["key": "/"],
+                ["eval": "document.activeElement.id"],
+                ["type": "升级规则"],
+                ["wait": "document.querySelectorAll('#site-search-list [role=option]').length > 0"],
+                ["eval": "document.querySelector('#site-search-list [role=option] a').getAttribute('href')"],
+                ["key": "ArrowDown"],
+                ["eval": "document.activeElement.getAttribute('aria-activedescendant')"],
+                ["eval": "document.querySelector('#site-search-list mark').textContent"],
+                ["key": "Enter"],
+                ["wait": "location.href.includes('svc-pol-001.html') && document.readyState === 'complete'"],
+                ["eval": "location.hash"],
+            ])
+            #expect(results.count == 12)
+            guard results.count == 12 else { return }
+            #expect(results[2] as? String == "site-search-input", "/ focuses the search box")
+            #expect(results[5] as? String == "../policies/svc-pol-001.html#escalation")
+            #expect(results[7] as? String == "search-option-0")
+            #expect(results[8] as? String == "升级规则")
+            #expect(results[11] as? String == "#escalation")
+        }
+    }
+
     @Test func saysSoWhenNothingMatches() throws {
         try withSite { output in
             let dom = try Chromium.dumpDOM(output.absoluteString + "/" + query("火星基地"))

@@ -60,3 +60,27 @@ enum LoopbackServer {
         return try body(try #require(URL(string: "http://127.0.0.1:\(port)/")))
     }
 }
+
+/// Scripts a headless Chromium through the DevTools protocol (`Scripts/browser.py`): clicks,
+/// keys, typing, reloads, waits and PDF printing that `--dump-dom` cannot do.
+enum BrowserScript {
+    /// Runs `steps` (see `Scripts/browser.py`) and returns one result per step.
+    static func run(_ steps: [[String: Any]]) throws -> [Any] {
+        let script = TestSupport.packageRoot.appendingPathComponent("Scripts/browser.py")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, String(decoding: try JSONSerialization.data(withJSONObject: steps), as: UTF8.self)]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let parsed = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        if let failure = parsed as? [String: Any], let message = failure["error"] {
+            Issue.record("browser script failed: \(message)")
+            return []
+        }
+        return try #require(parsed as? [Any])
+    }
+}
