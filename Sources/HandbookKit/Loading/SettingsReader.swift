@@ -10,6 +10,7 @@ enum SettingsReader {
         else { return nil }
         let title = fields.string("title")?.value ?? ""
         let description = fields.string("description", required: false)?.value ?? ""
+        let version = fields.string("version", required: false)?.value ?? ""
         var language = HandbookConfig.Language.chinese
         if let code = fields.string("language", required: false) {
             if let known = HandbookConfig.Language(rawValue: code.value) {
@@ -48,7 +49,7 @@ enum SettingsReader {
         }
         fields.finish()
         return HandbookConfig(
-            title: title, description: description, language: language, baseURL: baseURL,
+            title: title, description: description, version: version, language: language, baseURL: baseURL,
             repositoryURL: repositoryURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 },
             editURI: editURI, allowsRawHTML: allowsRawHTML, areas: areas)
     }

@@ -11,10 +11,14 @@ public protocol MarkdownEmbedding: Sendable {
 public struct HTMLRenderer: Sendable {
     public var allowsRawHTML: Bool
     public var embedding: any MarkdownEmbedding
+    /// Prefix of every id the document puts on the page (headings, task items), for pages that
+    /// hold several documents, such as the print version.
+    public var anchorPrefix: String
 
-    public init(allowsRawHTML: Bool, embedding: any MarkdownEmbedding) {
+    public init(allowsRawHTML: Bool, embedding: any MarkdownEmbedding, anchorPrefix: String = "") {
         self.allowsRawHTML = allowsRawHTML
         self.embedding = embedding
+        self.anchorPrefix = anchorPrefix
     }
 
     public func render(_ document: MarkdownDocument) -> String {
@@ -63,10 +67,10 @@ public struct HTMLRenderer: Sendable {
             renderChildren(of: node, into: &output)
             output += tight ? "" : "</p>\n"
         case .heading(let level, let id):
-            let anchor = HTMLEscaping.text(id)
-            output += "<h\(level) id=\"\(anchor)\">"
+            let anchor = anchorPrefix + id
+            output += "<h\(level) id=\"\(HTMLEscaping.text(anchor))\">"
             renderChildren(of: node, into: &output)
-            output += "<a class=\"anchor\" href=\"#\(HTMLEscaping.href(id))\" aria-hidden=\"true\" tabindex=\"-1\">#</a>"
+            output += "<a class=\"anchor\" href=\"#\(HTMLEscaping.href(anchor))\" aria-hidden=\"true\" tabindex=\"-1\">#</a>"
             output += "</h\(level)>\n"
         case .codeBlock(let info, let literal):
             renderCodeBlock(info: info, literal: literal, into: &output)
@@ -99,8 +103,8 @@ public struct HTMLRenderer: Sendable {
             output += "<img src=\"\(HTMLEscaping.href(url))\" alt=\"\(HTMLEscaping.text(node.plainText))\""
             if !title.isEmpty { output += " title=\"\(HTMLEscaping.text(title))\"" }
             output += " loading=\"lazy\">"
-        case .taskMarker(let checked):
-            output += "<input type=\"checkbox\" class=\"task\"\(checked ? " checked" : "")> "
+        case .taskMarker(let checked, let number):
+            output += "<input type=\"checkbox\" class=\"task\" id=\"\(anchorPrefix)task-\(number)\"\(checked ? " checked" : "")> "
         case .table(let alignments):
             renderTable(node, alignments: alignments, into: &output)
         case .tableRow, .tableCell:

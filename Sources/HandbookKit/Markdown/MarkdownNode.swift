@@ -20,8 +20,9 @@ public struct MarkdownNode: Sendable {
         case strong
         case link(destination: String, title: String)
         case image(source: String, title: String)
-        /// A GitHub-style task-list marker (`[ ]` or `[x]`) at the start of a list item.
-        case taskMarker(checked: Bool)
+        /// A GitHub-style task-list marker (`[ ]` or `[x]`) at the start of a list item; `number`
+        /// counts the document's task items from 1, for the checkbox's id.
+        case taskMarker(checked: Bool, number: Int)
         /// A pipe table; its children are rows, the first being the header row.
         case table(alignments: [TableAlignment])
         case tableRow
@@ -83,6 +84,11 @@ public struct MarkdownDocument: Sendable {
         self.root = root
         self.headings = headings
         self.flattenedAt = flattenedAt
+    }
+
+    /// Whether the document has task-list items (`- [ ] …`).
+    public var hasTaskItems: Bool {
+        !nodes { if case .taskMarker = $0.kind { true } else { false } }.isEmpty
     }
 
     /// Every node of the document matching `predicate`, in document order.

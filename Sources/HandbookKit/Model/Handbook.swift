@@ -38,6 +38,9 @@ public struct HandbookConfig: Sendable {
 
     public var title: String
     public var description: String
+    /// The edition of the handbook, such as `2026.2`; shown on printed pages and part of the
+    /// key under which a browser keeps a reader's checklist ticks.
+    public var version: String
     public var language: Language
     /// The published address, absolute and ending in `/`; used for `sitemap.xml` and the 404
     /// page.
@@ -51,12 +54,14 @@ public struct HandbookConfig: Sendable {
     public var areas: [Area]
 
     public init(
-        title: String, description: String = "", language: Language = .chinese, baseURL: String = "https://example.com/",
+        title: String, description: String = "", version: String = "", language: Language = .chinese,
+        baseURL: String = "https://example.com/",
         repositoryURL: String? = nil, editURI: String = "edit/main/content/", allowsRawHTML: Bool = false,
         areas: [Area] = []
     ) {
         self.title = title
         self.description = description
+        self.version = version
         self.language = language
         self.baseURL = baseURL
         self.repositoryURL = repositoryURL

@@ -15,6 +15,9 @@ struct PageChromeBuilder: Sendable {
             case .roles: theme.string("roles")
             case .notFound: theme.string("not_found_title")
             case .search: theme.string("search_results")
+            case .checklists: theme.string("checklist_booklet")
+            case .printVersion: theme.string("print_version")
+            case .onboarding(let role): "\(theme.string("onboarding_pack"))：\(role.name)"
             default: page.title
             }
         return PageChrome(
@@ -23,7 +26,12 @@ struct PageChromeBuilder: Sendable {
             site: views.site(),
             sidebar: sidebar.html(
                 root: views.root, area: page.area, currentPath: page.path, currentPolicy: currentPolicy(of: page)),
-            navRolesCurrent: { if case .role = page.content { true } else if case .roles = page.content { true } else { false } }(),
+            navRolesCurrent: {
+                switch page.content {
+                case .role, .roles, .onboarding: true
+                default: false
+                }
+            }(),
             breadcrumbs: breadcrumbs(for: page),
             previous: previous.map { LinkView(title: $0.title, url: views.url($0.path)) },
             next: next.map { LinkView(title: $0.title, url: views.url($0.path)) },
@@ -57,8 +65,11 @@ struct PageChromeBuilder: Sendable {
         switch page.content {
         case .home, .notFound:
             return []
-        case .search:
+        case .search, .checklists, .printVersion:
             break
+        case .onboarding(let role):
+            crumbs.append(LinkView(title: theme.string("roles"), url: views.url(SiteRoutes.rolesIndex)))
+            crumbs.append(LinkView(title: role.name, url: views.url(SiteRoutes.role(id: role.id))))
         case .chapter, .policy, .process:
             if let area = page.area {
                 crumbs.append(LinkView(title: area.title, url: views.url(SiteRoutes.home) + "#area-\(area.id)"))

@@ -7,6 +7,9 @@ struct SitePlan: Sendable {
         case process(Process)
         case roles
         case role(Role)
+        case onboarding(Role)
+        case checklists
+        case printVersion
         case search
         case notFound
     }
@@ -44,6 +47,11 @@ struct SitePlan: Sendable {
         pages.append(Page(path: SiteRoutes.rolesIndex, title: "", content: .roles, area: nil))
         let roles = index.handbook.roles.map { Page(path: SiteRoutes.role(id: $0.id), title: $0.name, content: .role($0), area: nil) }
         pages += roles
+        pages += index.handbook.roles.map {
+            Page(path: SiteRoutes.onboarding(role: $0.id), title: $0.name, content: .onboarding($0), area: nil)
+        }
+        pages.append(Page(path: SiteRoutes.checklists, title: "", content: .checklists, area: nil))
+        pages.append(Page(path: SiteRoutes.printVersion, title: "", content: .printVersion, area: nil))
         pages.append(Page(path: SiteRoutes.search, title: "", content: .search, area: nil))
         pages.append(Page(path: SiteRoutes.notFound, title: "", content: .notFound, area: nil))
         self.pages = pages

@@ -68,8 +68,10 @@ public struct SiteRenderer: Sendable {
         case .chapter(let chapter):
             let document = index.chapterDocuments[chapter.path]
             let view = ChapterView(
-                title: chapter.title, area: page.area?.title ?? "", body: document.map(markdown.render) ?? "",
-                related: chapter.related.compactMap { index.policiesByID[$0.value] }.map(views.policySummary))
+                id: chapter.id.value, title: chapter.title, area: page.area?.title ?? "",
+                body: document.map(markdown.render) ?? "",
+                related: chapter.related.compactMap { index.policiesByID[$0.value] }.map(views.policySummary),
+                hasTasks: document?.hasTaskItems ?? false)
             return theme.render(
                 ChapterPage(
                     page: chrome.build(page, kind: "chapter", headings: document?.headings ?? [], source: chapter.path),
@@ -77,7 +79,8 @@ public struct SiteRenderer: Sendable {
                 template: "chapter")
         case .policy(let policy):
             let document = index.policyDocuments[policy.path]
-            let view = views.policy(policy, body: document.map(markdown.render) ?? "")
+            let view = views.policy(
+                policy, body: document.map(markdown.render) ?? "", hasTasks: document?.hasTaskItems ?? false)
             var headings = document?.headings ?? []
             // The page's own sections, named by their UI strings.
             for anchor in ["kpis", "tiers", "processes"] where PageAnchors.policy(policy).contains(anchor) {
@@ -99,6 +102,25 @@ public struct SiteRenderer: Sendable {
             return theme.render(
                 RolePage(page: chrome.build(page, kind: "role", source: "roles.yaml"), role: views.role(role)),
                 template: "role")
+        case .onboarding(let role):
+            let (policies, processes) = views.onboarding(for: role)
+            return theme.render(
+                OnboardingPage(
+                    page: chrome.build(page, kind: "onboarding", source: "roles.yaml"), roleID: role.id,
+                    role: views.roleLink(role.id), policies: policies, processes: processes),
+                template: "onboarding")
+        case .checklists:
+            let processes = plan.pages.compactMap { page -> Process? in
+                if case .process(let process) = page.content { process } else { nil }
+            }
+            return theme.render(
+                BookletPage(page: chrome.build(page, kind: "booklet"), processes: processes.map(views.process)),
+                template: "checklists")
+        case .printVersion:
+            let book = PrintVersion(index: index, views: views, theme: theme, plan: plan)
+            return theme.render(
+                PrintPage(page: chrome.build(page, kind: "print"), chapters: book.chapters(), policies: book.policies()),
+                template: "print")
         case .search:
             return theme.render(PlainPage(page: chrome.build(page, kind: "search")), template: "search")
         case .notFound:

@@ -11,9 +11,11 @@ struct ViewFactory: Sendable {
     func url(_ path: String) -> String { root + path }
 
     func site() -> SiteView {
-        SiteView(
-            title: handbook.config.title, description: handbook.config.description,
-            language: handbook.config.language.rawValue, root: root, t: strings)
+        let config = handbook.config
+        return SiteView(
+            title: config.title, description: config.description, version: config.version.isEmpty ? nil : config.version,
+            storage: "handbook/\(config.title)/\(config.version.isEmpty ? "current" : config.version)",
+            language: config.language.rawValue, root: root, t: strings)
     }
 
     func roleLink(_ id: String) -> RoleLinkView {
@@ -74,7 +76,7 @@ struct ViewFactory: Sendable {
             version: policy.version, effective: policy.effective?.description ?? "", summary: policy.summary)
     }
 
-    func policy(_ policy: Policy, body: String) -> PolicyView {
+    func policy(_ policy: Policy, body: String, hasTasks: Bool, anchorPrefix: String = "") -> PolicyView {
         let nextReview = policy.nextReview
         let chapters = handbook.chapters.filter { chapter in chapter.related.contains { $0.value == policy.id.value } }
         return PolicyView(
@@ -85,7 +87,8 @@ struct ViewFactory: Sendable {
             appliesTo: policy.appliesTo.map { roleLink($0.value) }, summary: policy.summary, body: body,
             kpis: kpiTable(policy), tiers: tierTable(policy), processes: policy.processes.map(process),
             related: policy.related.map { policyLink($0.value) },
-            chapters: chapters.map { LinkView(title: $0.title, url: url(SiteRoutes.chapter($0))) })
+            chapters: chapters.map { LinkView(title: $0.title, url: url(SiteRoutes.chapter($0))) },
+            anchorPrefix: anchorPrefix, hasTasks: hasTasks)
     }
 
     func role(_ role: Role) -> RoleView {
@@ -111,7 +114,18 @@ struct ViewFactory: Sendable {
             steps: steps,
             kpis: applying.compactMap { policy in
                 kpiTable(policy).map { KPIGroupView(policy: policyLink(policy.id.value), table: $0) }
-            })
+            },
+            onboardingURL: url(SiteRoutes.onboarding(role: role.id)))
+    }
+
+    /// The policies that apply to a role, and the processes it owns or does a step of.
+    func onboarding(for role: Role) -> (policies: [PolicySummaryView], processes: [ProcessView]) {
+        let policies = handbook.policies.filter { policy in policy.appliesTo.contains { $0.value == role.id } }
+            .sorted { $0.id.value < $1.id.value }
+        let processes = handbook.processes.filter { process in
+            process.owner.value == role.id || process.steps.contains { $0.role.value == role.id }
+        }
+        return (policies.map(policySummary), processes.map(process))
     }
 
     /// Roles as a reporting tree, depth first from the roles that report to nobody.

@@ -31,6 +31,8 @@ extension SiteView: MustacheParent {
         switch name {
         case "title": title
         case "description": description
+        case "version": version
+        case "storage": storage
         case "language": language
         case "root": root
         case "t": t

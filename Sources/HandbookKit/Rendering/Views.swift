@@ -4,6 +4,10 @@
 struct SiteView: Sendable {
     let title: String
     let description: String
+    /// The handbook's edition, for printed pages; nil when `handbook.yaml` names none.
+    let version: String?
+    /// The namespace under which the browser keeps checklist ticks: the handbook and its edition.
+    let storage: String
     let language: String
     /// Relative prefix from the current page to the site root, such as `../`.
     let root: String
@@ -168,13 +172,20 @@ struct PolicyView: Sendable {
     let processes: [ProcessView]
     let related: [LinkView]
     let chapters: [LinkView]
+    /// Prefix of the ids of the page's sections: empty on the policy page, unique per policy
+    /// where several policies share a page (the print version).
+    let anchorPrefix: String
+    let hasTasks: Bool
 }
 
 struct ChapterView: Sendable {
+    let id: String
     let title: String
     let area: String
     let body: String
     let related: [PolicySummaryView]
+    /// Whether the body has task-list items, which get a progress bar.
+    let hasTasks: Bool
 }
 
 struct RoleStepView: Sendable {
@@ -194,6 +205,7 @@ struct RoleView: Sendable {
     let owned: [LinkView]
     let steps: [RoleStepView]
     let kpis: [KPIGroupView]
+    let onboardingURL: String
 }
 
 struct KPIGroupView: Sendable {
@@ -268,6 +280,37 @@ struct RolesPage: Sendable {
 }
 
 /// A page whose template needs nothing but the chrome: the 404 and search pages.
+/// A role's onboarding pack: the policies to read and sign for, then every checklist of the
+/// processes the role takes part in.
+struct OnboardingPage: Sendable {
+    let page: PageChrome
+    let roleID: String
+    let role: RoleLinkView
+    let policies: [PolicySummaryView]
+    let processes: [ProcessView]
+}
+
+/// Every process's checklist, one to a printed page.
+struct BookletPage: Sendable {
+    let page: PageChrome
+    let processes: [ProcessView]
+}
+
+/// A chapter in the print version of the handbook.
+struct PrintChapterView: Sendable {
+    let anchor: String
+    let title: String
+    let area: String
+    let body: String
+}
+
+/// The whole handbook on one page, for printing: contents, then every chapter and policy.
+struct PrintPage: Sendable {
+    let page: PageChrome
+    let chapters: [PrintChapterView]
+    let policies: [PolicyView]
+}
+
 struct PlainPage: Sendable {
     let page: PageChrome
 }

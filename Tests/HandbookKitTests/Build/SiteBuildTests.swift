@@ -22,8 +22,9 @@ import Testing
             let output = folder.appendingPathComponent("public")
             let report = try build(content, into: output)
             #expect(report.diagnostics.isEmpty)
-            // Home, 2 chapters, 2 policies, 1 process, roles index, 3 roles, search, 404.
-            #expect(report.pagesWritten == 12)
+            // Home, 2 chapters, 2 policies, 1 process, roles index, 3 roles, 3 onboarding packs,
+            // booklet, print version, search, 404.
+            #expect(report.pagesWritten == 17)
 
             let home = try page("index.html", in: output)
             #expect(home.contains("<html lang=\"en\">"))

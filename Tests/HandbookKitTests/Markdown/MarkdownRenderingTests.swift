@@ -130,8 +130,8 @@ private func render(_ markdown: String, path: String = "chapters/01-a.md", rawHT
     @Test func rendersTaskListItemsAsCheckboxes() {
         let html = render("- [ ] open item\n- [x] done item\n- plain [ ] item\n")
         #expect(html.contains("<ul class=\"task-list\">"))
-        #expect(html.contains("<li class=\"task-list-item\"><label><input type=\"checkbox\" class=\"task\"> open item</label></li>"))
-        #expect(html.contains("<input type=\"checkbox\" class=\"task\" checked> done item"))
+        #expect(html.contains("<li class=\"task-list-item\"><label><input type=\"checkbox\" class=\"task\" id=\"task-1\"> open item</label></li>"))
+        #expect(html.contains("<input type=\"checkbox\" class=\"task\" id=\"task-2\" checked> done item"))
         #expect(html.contains("<li>plain [ ] item</li>"))
     }
 

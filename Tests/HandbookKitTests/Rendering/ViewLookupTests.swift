@@ -13,7 +13,8 @@ import Testing
         }
     }
 
-    private let site = SiteView(title: "T", description: "D", language: "en", root: "../", t: ["home": "Home"])
+    private let site = SiteView(
+        title: "T", description: "D", version: "1", storage: "handbook/T/1", language: "en", root: "../", t: ["home": "Home"])
     private let link = LinkView(title: "L", url: "u.html", code: "C")
 
     @Test func pageChromeListsEveryProperty() {

@@ -1,0 +1,83 @@
+/// The print version of the handbook: every chapter and policy on one page, in reading order.
+///
+/// Each document's ids are prefixed (`chapter-targets-…`, `policy-sales-pol-001-…`) so that
+/// they stay unique on the shared page, and links between documents become links within it.
+struct PrintVersion: Sendable {
+    let index: HandbookIndex
+    let views: ViewFactory
+    let theme: Theme
+    let plan: SitePlan
+
+    static func chapterAnchor(_ id: String) -> String { "chapter-\(SiteRoutes.slug(id))" }
+    static func policyPrefix(_ id: String) -> String { "policy-\(SiteRoutes.slug(id))-" }
+
+    func chapters() -> [PrintChapterView] {
+        plan.pages.compactMap { page in
+            guard case .chapter(let chapter) = page.content, let document = index.chapterDocuments[chapter.path] else {
+                return nil
+            }
+            let anchor = Self.chapterAnchor(chapter.id.value)
+            return PrintChapterView(
+                anchor: anchor, title: chapter.title, area: page.area?.title ?? "",
+                body: renderer(prefix: anchor + "-").render(document))
+        }
+    }
+
+    func policies() -> [PolicyView] {
+        plan.pages.compactMap { page in
+            guard case .policy(let policy) = page.content else { return nil }
+            let prefix = Self.policyPrefix(policy.id.value)
+            let document = index.policyDocuments[policy.path]
+            return views.policy(
+                policy, body: document.map(renderer(prefix: prefix).render) ?? "", hasTasks: false, anchorPrefix: prefix)
+        }
+    }
+
+    private func renderer(prefix: String) -> HTMLRenderer {
+        HTMLRenderer(
+            allowsRawHTML: index.handbook.config.allowsRawHTML,
+            embedding: Embedding(views: views, theme: theme, prefix: prefix), anchorPrefix: prefix)
+    }
+
+    /// Links and embeds within the print page.
+    private struct Embedding: MarkdownEmbedding {
+        let views: ViewFactory
+        let theme: Theme
+        /// The prefix of the document being rendered, for its `#anchor` links.
+        let prefix: String
+
+        func href(for target: LinkTarget) -> String? {
+            let index = views.index
+            switch target {
+            case .external, .relative:
+                return nil
+            case .fragment(let anchor):
+                return "#" + prefix + anchor
+            case .chapter(let path, let anchor):
+                guard let chapter = index.chaptersByPath[path] else { return nil }
+                let base = PrintVersion.chapterAnchor(chapter.id.value)
+                return "#" + base + (anchor.map { "-" + $0 } ?? "")
+            case .policy(let id, let anchor):
+                guard index.policiesByID[id] != nil else { return nil }
+                return "#" + PrintVersion.policyPrefix(id) + (anchor ?? "top")
+            case .process(let id, let anchor):
+                guard index.processesByID[id] != nil else { return nil }
+                return views.url(SiteRoutes.process(id: id)) + (anchor.map { "#" + $0 } ?? "")
+            case .role(let id, let anchor):
+                guard index.rolesByID[id] != nil else { return nil }
+                return views.url(SiteRoutes.role(id: id)) + (anchor.map { "#" + $0 } ?? "")
+            }
+        }
+
+        /// Processes print as plain lists (ids and checkboxes belong to their own pages);
+        /// KPI and tier tables as on any page.
+        func html(for directive: Directive) -> String? {
+            if directive.kind == .process {
+                return views.index.processesByID[directive.argument].map {
+                    theme.render(EmbedContext(page: .init(site: views.site()), process: views.process($0)), template: "print-process")
+                }
+            }
+            return PageEmbedding(views: views, theme: theme).html(for: directive)
+        }
+    }
+}
