@@ -17,7 +17,7 @@ extension HandbookCommand {
             let check = ContentCheck(contentDirectory: URL(fileURLWithPath: options.content), today: options.todayDate)
             let diagnostics: [Diagnostic]
             do {
-                diagnostics = try check.run().1
+                diagnostics = try check.run(git: ProcessGitClient()).1
             } catch {
                 printError("error: \(error)")
                 throw ExitCode(2)

@@ -12,6 +12,14 @@ public struct ContentCheck: Sendable {
         self.today = today
     }
 
+    /// ``run()``, plus the problems found by comparing the content with the newest tagged
+    /// edition in git, and editions that cannot be published.
+    public func run(git: any GitClient) throws(ContentLoader.Failure) -> (HandbookIndex, [Diagnostic]) {
+        let (index, diagnostics) = try run()
+        let history = EditionHistory.load(latest: index, contentDirectory: contentDirectory, today: today, git: git)
+        return (index, (diagnostics + history.diagnostics).sortedForReport())
+    }
+
     /// The loaded handbook and every problem found, sorted for reporting.
     public func run() throws(ContentLoader.Failure) -> (HandbookIndex, [Diagnostic]) {
         let (handbook, loadDiagnostics) = try ContentLoader(contentDirectory: contentDirectory).load()

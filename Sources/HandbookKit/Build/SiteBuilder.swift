@@ -9,6 +9,8 @@ public struct SiteBuilder: Sendable {
         public var today: CalendarDate
         /// Treat warnings as errors.
         public var strict: Bool
+        /// Where tagged editions and page histories come from.
+        public var git: any GitClient = ProcessGitClient()
 
         public init(
             contentDirectory: URL, themeDirectory: URL, outputDirectory: URL, today: CalendarDate, strict: Bool = false
@@ -43,17 +45,36 @@ public struct SiteBuilder: Sendable {
     /// the output folder exactly as it was.
     public func build() throws -> Report {
         var stopwatch = Stopwatch()
-        let (index, diagnostics) = try ContentCheck(contentDirectory: options.contentDirectory, today: options.today).run()
+        let (index, checkDiagnostics) = try ContentCheck(contentDirectory: options.contentDirectory, today: options.today).run()
+        let history = EditionHistory.load(
+            latest: index, contentDirectory: options.contentDirectory, today: options.today, git: options.git)
+        let diagnostics = (checkDiagnostics + history.diagnostics).sortedForReport()
         stopwatch.lap("load and check")
         guard !diagnostics.failsRun(strict: options.strict) else {
             return Report(diagnostics: diagnostics, pagesWritten: nil, seconds: stopwatch.total, stages: stopwatch.laps)
         }
         let theme = try Theme.load(from: options.themeDirectory, language: index.handbook.config.language)
-        let renderer = SiteRenderer(index: index, theme: theme, today: options.today)
-        let pages = renderer.render()
+        var pages: [OutputFile] = []
+        var searchIndex: [OutputFile]
+        let cache = EditionCache(outputDirectory: options.outputDirectory, theme: theme, editions: history.editions)
+        // Editions the previous build rendered from the same commit are taken from its output.
+        var renderers: [SiteRenderer] = []
+        for position in history.editions.indices {
+            let edition = history.editions[position]
+            if let tag = edition.tag, let cached = cache.files(of: tag) {
+                pages += cached
+                continue
+            }
+            let renderer = SiteRenderer(
+                index: edition.index, theme: theme, today: options.today, edition: history.context(for: position))
+            renderers.append(renderer)
+            pages += renderer.render()
+            if let tag = edition.tag { pages.append(cache.stamp(of: tag)) }
+        }
         stopwatch.lap("render pages")
-        let searchIndex = renderer.searchIndex()
+        searchIndex = renderers.flatMap { $0.searchIndex() }
         stopwatch.lap("search index")
+        searchIndex += history.feeds(theme: theme, config: index.handbook.config, today: options.today)
         try SiteWriter(
             outputDirectory: options.outputDirectory, protecting: [options.contentDirectory, options.themeDirectory]
         ).write(pages + searchIndex, assets: theme.assetsDirectory)

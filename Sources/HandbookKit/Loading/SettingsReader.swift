@@ -37,6 +37,7 @@ enum SettingsReader {
         var editURI = fields.string("edit_uri", required: false)?.value ?? "edit/main/content/"
         if !editURI.isEmpty, !editURI.hasSuffix("/") { editURI += "/" }
         let allowsRawHTML = fields.bool("allow_raw_html") ?? false
+        let editionTags = fields.string("edition_tags", required: false)?.value ?? "v*"
         let areas = fields.mappings("areas", required: true) { index, mapping in
             "area \(mapping["id"]?.string.map { "'\($0)'" } ?? "#\(index + 1)")"
         }.compactMap { area -> Area? in
@@ -48,10 +49,12 @@ enum SettingsReader {
             return Area(id: id.value, title: title.value, description: description, location: id.location)
         }
         fields.finish()
-        return HandbookConfig(
+        var config = HandbookConfig(
             title: title, description: description, version: version, language: language, baseURL: baseURL,
             repositoryURL: repositoryURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 },
             editURI: editURI, allowsRawHTML: allowsRawHTML, areas: areas)
+        config.editionTags = editionTags
+        return config
     }
 
     /// The roles, or nil when the file cannot be read as a list of roles.

@@ -51,6 +51,8 @@ public struct HandbookConfig: Sendable {
     public var editURI: String
     /// Whether raw HTML in Markdown is passed through; off by default, as in cmark.
     public var allowsRawHTML: Bool
+    /// The pattern of the git tags that are editions, such as `v*`.
+    public var editionTags: String = "v*"
     public var areas: [Area]
 
     public init(

@@ -4,6 +4,7 @@ struct PageChromeBuilder: Sendable {
     let views: ViewFactory
     let theme: Theme
     let sidebar: Sidebar
+    let edition: EditionContext?
 
     func build(_ page: SitePlan.Page, kind: String, headings: [Heading] = [], source: String? = nil) -> PageChrome {
         let index = views.index
@@ -17,6 +18,8 @@ struct PageChromeBuilder: Sendable {
             case .search: theme.string("search_results")
             case .checklists: theme.string("checklist_booklet")
             case .printVersion: theme.string("print_version")
+            case .changes: theme.string("changes_title")
+            case .history(let policy): "\(theme.string("history"))：\(policy.title)"
             case .onboarding(let role): "\(theme.string("onboarding_pack"))：\(role.name)"
             default: page.title
             }
@@ -39,7 +42,34 @@ struct PageChromeBuilder: Sendable {
             toc: headings.filter { $0.level == 2 || $0.level == 3 }.map {
                 TOCEntryView(text: $0.text, id: $0.id, nested: $0.level == 3)
             },
-            kind: kind)
+            kind: kind, editions: editions(for: page),
+            lastChange: source.flatMap { edition?.lastChanges[$0] }.map {
+                LastChangeView(date: String($0.date.prefix(10)), author: $0.author, subject: $0.subject, commit: String($0.hash.prefix(8)))
+            },
+            historyURL: {
+                guard case .policy(let policy) = page.content, plan.has(SiteRoutes.history(policy: policy.id.value)) else { return nil }
+                return views.url(SiteRoutes.history(policy: policy.id.value))
+            }())
+    }
+
+    /// The version switcher: the same page in every edition (or that edition's home page where
+    /// the page does not exist), and on older editions a banner pointing at the latest.
+    private func editions(for page: SitePlan.Page) -> EditionsView? {
+        guard let edition, edition.editions.count > 1 else { return nil }
+        // From the page up to its edition's root, then to the site root.
+        let siteRoot = views.root + String(repeating: "../", count: edition.edition.folder.count { $0 == "/" })
+        func url(in target: EditionContext.Summary) -> String {
+            siteRoot + target.folder + (target.pages.contains(page.path) ? page.path : SiteRoutes.home)
+        }
+        let latest = edition.editions[0]
+        return EditionsView(
+            currentName: edition.edition.name,
+            list: edition.editions.enumerated().map { position, summary in
+                EditionLinkView(name: summary.name, url: url(in: summary), current: position == edition.current, latest: summary.isLatest)
+            },
+            banner: edition.edition.isLatest
+                ? nil : EditionBannerView(name: edition.edition.name, latestName: latest.name, latestURL: url(in: latest)),
+            changesURL: views.url(SiteRoutes.changes))
     }
 
     private func description(of page: SitePlan.Page) -> String {
@@ -65,8 +95,10 @@ struct PageChromeBuilder: Sendable {
         switch page.content {
         case .home, .notFound:
             return []
-        case .search, .checklists, .printVersion:
+        case .search, .checklists, .printVersion, .changes:
             break
+        case .history(let policy):
+            crumbs.append(views.policyLink(policy.id.value))
         case .onboarding(let role):
             crumbs.append(LinkView(title: theme.string("roles"), url: views.url(SiteRoutes.rolesIndex)))
             crumbs.append(LinkView(title: role.name, url: views.url(SiteRoutes.role(id: role.id))))

@@ -10,6 +10,10 @@ struct SitePlan: Sendable {
         case onboarding(Role)
         case checklists
         case printVersion
+        /// What changed in this edition since the previous one.
+        case changes
+        /// A policy's versions across editions.
+        case history(Policy)
         case search
         case notFound
     }
@@ -28,8 +32,12 @@ struct SitePlan: Sendable {
     /// The previous and next page of each page that has them, by path: home and the areas'
     /// pages form one sequence, the roles another.
     private let readingOrder: [String: (previous: Page?, next: Page?)]
+    /// Every page's path.
+    let paths: Set<String>
 
-    init(_ index: HandbookIndex) {
+    /// - Parameter withEditions: Whether the site has tagged editions, and so pages about
+    ///   changes; `withHistory` adds a history page per policy (the latest edition).
+    init(_ index: HandbookIndex, withEditions: Bool = false, withHistory: Bool = false) {
         var pages = [Page(path: SiteRoutes.home, title: index.handbook.config.title, content: .home, area: nil)]
         for area in index.handbook.config.areas {
             for chapter in index.chapters(inArea: area.id) {
@@ -52,9 +60,18 @@ struct SitePlan: Sendable {
         }
         pages.append(Page(path: SiteRoutes.checklists, title: "", content: .checklists, area: nil))
         pages.append(Page(path: SiteRoutes.printVersion, title: "", content: .printVersion, area: nil))
+        if withEditions {
+            pages.append(Page(path: SiteRoutes.changes, title: "", content: .changes, area: nil))
+        }
+        if withHistory {
+            pages += index.handbook.policies.map {
+                Page(path: SiteRoutes.history(policy: $0.id.value), title: $0.title, content: .history($0), area: nil)
+            }
+        }
         pages.append(Page(path: SiteRoutes.search, title: "", content: .search, area: nil))
         pages.append(Page(path: SiteRoutes.notFound, title: "", content: .notFound, area: nil))
         self.pages = pages
+        paths = Set(pages.map(\.path))
 
         var order: [String: (previous: Page?, next: Page?)] = [:]
         for sequence in [readable, roles] {
@@ -66,6 +83,11 @@ struct SitePlan: Sendable {
             }
         }
         readingOrder = order
+    }
+
+    /// Whether the site has a page at `path`.
+    func has(_ path: String) -> Bool {
+        paths.contains(path)
     }
 
     func neighbours(of path: String) -> (previous: Page?, next: Page?) {

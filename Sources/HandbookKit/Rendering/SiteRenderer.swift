@@ -19,42 +19,63 @@ public struct SiteRenderer: Sendable {
     let today: CalendarDate
     let plan: SitePlan
     let sidebar: Sidebar
+    let edition: EditionContext?
 
-    public init(index: HandbookIndex, theme: Theme, today: CalendarDate) {
+    /// - Parameter edition: The site's editions and which one this is; nil for a site without
+    ///   tagged editions.
+    init(index: HandbookIndex, theme: Theme, today: CalendarDate, edition: EditionContext? = nil) {
         self.index = index
         self.theme = theme
         self.today = today
-        let plan = SitePlan(index)
+        self.edition = edition
+        let plan = SitePlan(
+            index, withEditions: (edition?.editions.count ?? 0) > 1,
+            withHistory: edition.map { $0.edition.isLatest && !$0.policyHistory.isEmpty } ?? false)
         self.plan = plan
-        sidebar = Sidebar(index: index, theme: theme, roots: Set(plan.pages.map { SiteRenderer.root(of: $0.path, index: index) }))
+        let folder = edition?.edition.folder ?? ""
+        sidebar = Sidebar(index: index, theme: theme, roots: Set(plan.pages.map { SiteRenderer.root(of: $0.path, index: index, folder: folder) }))
     }
 
-    /// The prefix from a page to the site root. The 404 page is served at any depth, so it links
-    /// from the published root instead.
-    static func root(of path: String, index: HandbookIndex) -> String {
-        path == SiteRoutes.notFound ? index.handbook.config.baseURL.pathPart : SiteRoutes.root(from: path)
+    public init(index: HandbookIndex, theme: Theme, today: CalendarDate) {
+        self.init(index: index, theme: theme, today: today, edition: nil)
+    }
+
+    /// The folder of the edition being rendered, relative to the site root.
+    private var folder: String { edition?.edition.folder ?? "" }
+
+    /// The prefix from a page to the root of its edition. The 404 page is served at any depth,
+    /// so it links from the published address instead.
+    static func root(of path: String, index: HandbookIndex, folder: String = "") -> String {
+        path == SiteRoutes.notFound ? index.handbook.config.baseURL.pathPart + folder : SiteRoutes.root(from: path)
+    }
+
+    /// The prefix from a page to the shared assets at the site root.
+    private func assets(of path: String) -> String {
+        if path == SiteRoutes.notFound { return index.handbook.config.baseURL.pathPart + "assets/" }
+        return SiteRoutes.root(from: folder + path) + "assets/"
     }
 
     /// The search index of every chapter, policy, process and role page.
     public func searchIndex() -> [OutputFile] {
         let pages = SearchSectionExtractor(index: index, strings: theme.strings).sections(of: plan.pages)
-        return SearchIndexBuilder(pages: pages).files()
+        return SearchIndexBuilder(pages: pages).files().map { OutputFile(path: folder + $0.path, contents: $0.contents) }
     }
 
     /// Every page and `sitemap.xml`; theme assets are copied by the writer.
     public func render() -> [OutputFile] {
+        let folder = self.folder
         let pages = plan.pages.concurrentMap { page in
-            OutputFile(path: page.path, contents: Data(render(page).utf8))
+            OutputFile(path: folder + page.path, contents: Data(render(page).utf8))
         }
-        return pages + [OutputFile(path: "sitemap.xml", contents: Data(sitemap().utf8))]
+        return pages + [OutputFile(path: folder + "sitemap.xml", contents: Data(sitemap().utf8))]
     }
 
     private func render(_ page: SitePlan.Page) -> String {
-        let root = SiteRenderer.root(of: page.path, index: index)
-        let views = ViewFactory(index: index, strings: theme.strings, today: today, root: root)
+        let root = SiteRenderer.root(of: page.path, index: index, folder: folder)
+        let views = ViewFactory(index: index, strings: theme.strings, today: today, root: root, assets: assets(of: page.path))
         let markdown = HTMLRenderer(
             allowsRawHTML: index.handbook.config.allowsRawHTML, embedding: PageEmbedding(views: views, theme: theme))
-        let chrome = PageChromeBuilder(plan: plan, views: views, theme: theme, sidebar: sidebar)
+        let chrome = PageChromeBuilder(plan: plan, views: views, theme: theme, sidebar: sidebar, edition: edition)
 
         switch page.content {
         case .home:
@@ -121,6 +142,27 @@ public struct SiteRenderer: Sendable {
             return theme.render(
                 PrintPage(page: chrome.build(page, kind: "print"), chapters: book.chapters(), policies: book.policies()),
                 template: "print")
+        case .changes:
+            let changes = edition?.changes
+            let groups = changes.map(views.changeGroups) ?? []
+            return theme.render(
+                ChangesPageView(
+                    page: chrome.build(page, kind: "changes"), edition: edition?.edition.name ?? "",
+                    since: edition?.previousName.map { theme.string("changes_since").replacingOccurrences(of: "{previous}", with: $0) },
+                    first: changes == nil, empty: changes?.isEmpty ?? false, groups: groups,
+                    feedURL: SiteRoutes.root(from: folder + page.path) + "changes.xml"),
+                template: "changes")
+        case .history(let policy):
+            let siteRoot = SiteRoutes.root(from: folder + page.path)
+            let entries = (edition?.policyHistory[policy.id.value] ?? []).map { entry in
+                let url = siteRoot + entry.folder + SiteRoutes.policy(id: policy.id.value)
+                return HistoryEntryView(
+                    edition: entry.edition, url: url, version: entry.version, effective: entry.effective, first: entry.change == nil,
+                    change: entry.change.map { views.change($0, url: url) })
+            }
+            return theme.render(
+                HistoryPageView(page: chrome.build(page, kind: "history", source: policy.path), policy: views.policyLink(policy.id.value), entries: entries),
+                template: "history")
         case .search:
             return theme.render(PlainPage(page: chrome.build(page, kind: "search")), template: "search")
         case .notFound:
@@ -133,7 +175,7 @@ public struct SiteRenderer: Sendable {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in plan.pages where page.path != SiteRoutes.notFound && page.path != SiteRoutes.search {
-            xml += "  <url><loc>\(HTMLEscaping.href(base + page.path))</loc>"
+            xml += "  <url><loc>\(HTMLEscaping.href(base + folder + page.path))</loc>"
             if case .policy(let policy) = page.content, let effective = policy.effective {
                 xml += "<lastmod>\(effective)</lastmod>"
             }

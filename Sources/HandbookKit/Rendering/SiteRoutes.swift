@@ -9,6 +9,7 @@ public enum SiteRoutes {
     public static let search = "search.html"
     public static let checklists = "checklists.html"
     public static let printVersion = "print.html"
+    public static let changes = "changes.html"
 
     public static func chapter(_ chapter: Chapter) -> String { self.chapter(id: chapter.id.value) }
     public static func chapter(id: String) -> String { "chapters/\(slug(id)).html" }
@@ -16,6 +17,7 @@ public enum SiteRoutes {
     public static func process(id: String) -> String { "processes/\(slug(id)).html" }
     public static func role(id: String) -> String { "roles/\(slug(id)).html" }
     public static func onboarding(role id: String) -> String { "onboarding/\(slug(id)).html" }
+    public static func history(policy id: String) -> String { "history/\(slug(id)).html" }
 
     /// A file name made of an id: lower-cased, with anything but letters, digits, `-` and `_`
     /// replaced by `-`.

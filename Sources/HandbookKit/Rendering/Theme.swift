@@ -32,13 +32,16 @@ public struct Theme: Sendable {
     let library: MustacheLibrary
     /// UI strings in the handbook's language.
     let strings: [String: String]
+    /// A hash of every template and string, so that cached pages are used only with the
+    /// theme they were rendered with.
+    let fingerprint: String
 
     /// Every template the renderer asks for, by name: pages, partials and embeds.
     static let requiredTemplates = [
         "layout", "home", "chapter", "policy", "process", "role", "roles", "search", "404", "nav-area", "pager",
         "process-steps", "kpi-table", "tier-table", "embed-process", "embed-kpi", "embed-tiers", "policy-article",
         "checklist-tool", "print-header", "signoff", "process-checklist", "print-process", "onboarding", "checklists",
-        "print",
+        "print", "changes", "history", "change-item",
     ]
 
     public static func load(from directory: URL, language: HandbookConfig.Language) throws(Failure) -> Theme {
@@ -50,10 +53,12 @@ public struct Theme: Sendable {
             throw .missingFolder(directory.path)
         }
         var library = MustacheLibrary()
+        var sources = ""
         while let relative = enumerator.nextObject() as? String {
             guard relative.hasSuffix(".mustache"),
                 let data = FileManager.default.contents(atPath: templates.appendingPathComponent(relative).path)
             else { continue }
+            sources += relative + "\n" + String(decoding: data, as: UTF8.self)
             do {
                 try library.register(String(decoding: data, as: UTF8.self), named: String(relative.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
@@ -68,7 +73,10 @@ public struct Theme: Sendable {
             throw .missingTemplate(name)
         }
         let stringsFile = directory.appendingPathComponent("i18n/\(language.rawValue).yaml")
-        return Theme(directory: directory, library: library, strings: try loadStrings(stringsFile))
+        let strings = try loadStrings(stringsFile)
+        sources += strings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
+        return Theme(
+            directory: directory, library: library, strings: strings, fingerprint: SearchIndexBuilder.contentHash(sources))
     }
 
     private static func loadStrings(_ file: URL) throws(Failure) -> [String: String] {

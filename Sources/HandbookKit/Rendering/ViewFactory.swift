@@ -3,8 +3,10 @@ struct ViewFactory: Sendable {
     let index: HandbookIndex
     let strings: [String: String]
     let today: CalendarDate
-    /// Relative prefix from the page being built to the site root.
+    /// Relative prefix from the page being built to the root of its edition.
     let root: String
+    /// Relative prefix from the page being built to the shared assets.
+    var assets: String = "assets/"
 
     private var handbook: Handbook { index.handbook }
 
@@ -15,7 +17,7 @@ struct ViewFactory: Sendable {
         return SiteView(
             title: config.title, description: config.description, version: config.version.isEmpty ? nil : config.version,
             storage: "handbook/\(config.title)/\(config.version.isEmpty ? "current" : config.version)",
-            language: config.language.rawValue, root: root, t: strings)
+            language: config.language.rawValue, root: root, assets: assets, t: strings)
     }
 
     func roleLink(_ id: String) -> RoleLinkView {

@@ -18,6 +18,9 @@ extension PageChrome: MustacheParent {
         case "editURL": editURL
         case "toc": toc
         case "kind": kind
+        case "editions": editions
+        case "lastChange": lastChange
+        case "historyURL": historyURL
         case "hasBreadcrumbs": hasBreadcrumbs
         case "hasTOC": hasTOC
         case "hasPager": hasPager
@@ -35,6 +38,7 @@ extension SiteView: MustacheParent {
         case "storage": storage
         case "language": language
         case "root": root
+        case "assets": assets
         case "t": t
         default: nil
         }

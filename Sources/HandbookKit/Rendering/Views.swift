@@ -9,8 +9,10 @@ struct SiteView: Sendable {
     /// The namespace under which the browser keeps checklist ticks: the handbook and its edition.
     let storage: String
     let language: String
-    /// Relative prefix from the current page to the site root, such as `../`.
+    /// Relative prefix from the current page to the root of its edition, such as `../`.
     let root: String
+    /// Relative prefix from the current page to the theme's assets, which all editions share.
+    let assets: String
     let t: [String: String]
 }
 
@@ -60,6 +62,12 @@ struct PageChrome: Sendable {
     let toc: [TOCEntryView]
     /// A class on `<body>` naming the page kind, for the stylesheet.
     let kind: String
+    /// The version switcher and, on older editions, the banner; nil without tagged editions.
+    let editions: EditionsView?
+    /// The last commit that changed the page's source, where git knows it.
+    let lastChange: LastChangeView?
+    /// A policy page's history page, where editions exist.
+    let historyURL: String?
 
     // Mustache sees stored properties only, so these flags are stored too.
     let hasBreadcrumbs: Bool
@@ -69,7 +77,7 @@ struct PageChrome: Sendable {
     init(
         title: String, description: String, site: SiteView, sidebar: String, navRolesCurrent: Bool,
         breadcrumbs: [LinkView], previous: LinkView?, next: LinkView?, editURL: String?, toc: [TOCEntryView],
-        kind: String
+        kind: String, editions: EditionsView? = nil, lastChange: LastChangeView? = nil, historyURL: String? = nil
     ) {
         self.title = title
         self.description = description
@@ -82,6 +90,9 @@ struct PageChrome: Sendable {
         self.editURL = editURL
         self.toc = toc
         self.kind = kind
+        self.editions = editions
+        self.lastChange = lastChange
+        self.historyURL = historyURL
         hasBreadcrumbs = !breadcrumbs.isEmpty
         hasTOC = !toc.isEmpty
         hasPager = previous != nil || next != nil

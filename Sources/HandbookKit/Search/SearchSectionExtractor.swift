@@ -14,7 +14,7 @@ struct SearchSectionExtractor: Sendable {
             case .policy(let policy): policySections(policy, path: page.path)
             case .process(let process): processSections(process, path: page.path)
             case .role(let role): [SearchSection(url: page.path, title: role.name, heading: "", text: role.description)]
-            case .home, .roles, .onboarding, .checklists, .printVersion, .search, .notFound: []
+            case .home, .roles, .onboarding, .checklists, .printVersion, .changes, .history, .search, .notFound: []
             }
         }.filter { !$0.isEmpty }
     }

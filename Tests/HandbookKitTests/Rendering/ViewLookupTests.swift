@@ -14,7 +14,8 @@ import Testing
     }
 
     private let site = SiteView(
-        title: "T", description: "D", version: "1", storage: "handbook/T/1", language: "en", root: "../", t: ["home": "Home"])
+        title: "T", description: "D", version: "1", storage: "handbook/T/1", language: "en", root: "../", assets: "../assets/",
+        t: ["home": "Home"])
     private let link = LinkView(title: "L", url: "u.html", code: "C")
 
     @Test func pageChromeListsEveryProperty() {
@@ -22,7 +23,9 @@ import Testing
             PageChrome(
                 title: "T", description: "D", site: site, sidebar: "<nav>", navRolesCurrent: true, breadcrumbs: [link],
                 previous: link, next: link, editURL: "e", toc: [TOCEntryView(text: "t", id: "i", nested: false)],
-                kind: "chapter"))
+                kind: "chapter",
+                editions: EditionsView(currentName: "v1", list: [], banner: nil, changesURL: "changes.html"),
+                lastChange: LastChangeView(date: "2026-01-01", author: "A", subject: "S", commit: "abc"), historyURL: "h.html"))
     }
 
     @Test func siteViewListsEveryProperty() {

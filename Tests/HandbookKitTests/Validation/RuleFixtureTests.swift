@@ -33,6 +33,9 @@ import Testing
         }
     }
 
+    /// Rules that compare editions; their fixtures are the git repositories of ``EditionTests``.
+    static let editionRules: Set<String> = ["version-not-bumped", "effective-backwards", "edition-error"]
+
     @Test func everyRuleIdInTheSourcesHasAFixture() throws {
         let sources = TestSupport.packageRoot.appendingPathComponent("Sources/HandbookKit")
         let enumerator = try #require(FileManager.default.enumerator(atPath: sources.path))
@@ -46,7 +49,8 @@ import Testing
             }
         }
         #expect(ruleIDs.count >= Self.rules.count)
-        #expect(ruleIDs.subtracting(Self.rules).isEmpty, "rules without a fixture: \(ruleIDs.subtracting(Self.rules))")
+        let untested = ruleIDs.subtracting(Self.rules).subtracting(Self.editionRules)
+        #expect(untested.isEmpty, "rules without a fixture: \(untested)")
     }
 
     @Test func reportsAllProblemsOfARunSortedByPathAndLine() throws {

@@ -1,0 +1,99 @@
+public import Foundation
+
+/// An edition of the handbook: the working tree (the latest), or the content at a git tag.
+public struct Edition: Sendable {
+    /// The tag, or nil for the working tree.
+    public var tag: GitTag?
+    /// The edition's name in the version switcher: the tag, or the working tree's version.
+    public var name: String
+    /// Where the edition is published, relative to the site root: `""` for the latest,
+    /// `v/<tag>/` for a tagged edition.
+    public var folder: String
+    public var index: HandbookIndex
+
+    public var isLatest: Bool { tag == nil }
+}
+
+/// Finds the tagged editions of a content folder in its git repository.
+public struct EditionLoader: Sendable {
+    public let git: any GitClient
+    public let contentDirectory: URL
+    public let today: CalendarDate
+
+    public init(git: any GitClient, contentDirectory: URL, today: CalendarDate) {
+        self.git = git
+        self.contentDirectory = contentDirectory
+        self.today = today
+    }
+
+    /// The tagged editions matching `pattern`, oldest first, read straight from git into a
+    /// temporary folder; none without git or tags. An edition whose sources have errors is
+    /// left out, with a warning.
+    public func taggedEditions(pattern: String) -> ([Edition], [Diagnostic]) {
+        let content = contentDirectory.standardizedFileURL.resolvingSymlinksInPath()
+        guard let repository = git.topLevel(of: content)?.resolvingSymlinksInPath(),
+            let tags = try? git.tags(matching: pattern, in: repository), !tags.isEmpty
+        else { return ([], []) }
+        let relative = String(content.path.dropFirst(repository.path.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("handbook-editions-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        var editions: [Edition] = []
+        var diagnostics: [Diagnostic] = []
+        for tag in tags {
+            let destination = scratch.appendingPathComponent(tag.commit)
+            do {
+                try git.export(commit: tag.commit, path: relative.isEmpty ? "." : relative, in: repository, to: destination)
+                let folder = relative.isEmpty ? destination : destination.appendingPathComponent(relative)
+                let (index, problems) = try ContentCheck(contentDirectory: folder, today: today).run()
+                if problems.errorCount > 0 {
+                    diagnostics.append(
+                        .warning(
+                            at: SourceLocation(path: "handbook.yaml"),
+                            "edition '\(tag.name)' is not published: its sources have \(problems.errorCount) error(s)",
+                            rule: "edition-error", hint: "run handbook check on a checkout of \(tag.name)"))
+                    continue
+                }
+                editions.append(Edition(tag: tag, name: tag.name, folder: "v/\(Self.folderName(tag.name))/", index: index))
+            } catch {
+                diagnostics.append(
+                    .warning(
+                        at: SourceLocation(path: "handbook.yaml"), "edition '\(tag.name)' cannot be read from git: \(error)",
+                        rule: "edition-error"))
+            }
+        }
+        return (editions, diagnostics)
+    }
+
+    /// A tag as a folder name: letters, digits, `.`, `-` and `_` kept, anything else `-`.
+    static func folderName(_ tag: String) -> String {
+        String(tag.map { $0.isLetter || $0.isNumber || ".-_".contains($0) ? $0 : "-" })
+    }
+}
+
+/// Warnings about what changed since the previous edition: a policy whose content changed while
+/// its version stayed, or whose effective date moved backwards.
+public enum EditionRules {
+    public static func check(previous: Edition, current: Edition) -> [Diagnostic] {
+        let changes = HandbookChanges(from: previous.index.handbook, to: current.index.handbook)
+        var diagnostics: [Diagnostic] = []
+        for change in changes.policies where change.kind == .changed {
+            guard let policy = current.index.policiesByID[change.id], let before = previous.index.policiesByID[change.id]
+            else { continue }
+            if change.isMaterial, policy.version == before.version {
+                diagnostics.append(
+                    .warning(
+                        at: policy.id.location,
+                        "policy '\(change.id)' changed between edition '\(previous.name)' and '\(current.name)' but its version is still \(policy.version)",
+                        rule: "version-not-bumped", hint: "raise 'version' and set 'effective' to the day the change applies"))
+            }
+            if let old = before.effective, let new = policy.effective, new < old {
+                diagnostics.append(
+                    .warning(
+                        at: policy.id.location,
+                        "effective date of policy '\(change.id)' moved back from \(old) in edition '\(previous.name)' to \(new) in '\(current.name)'",
+                        rule: "effective-backwards"))
+            }
+        }
+        return diagnostics
+    }
+}
