@@ -258,3 +258,35 @@ import Testing
         #expect(TextDiff.html(TextDiff.diff("a <b>", "a <i>")) == "a &lt;<del>b</del><ins>i</ins>&gt;")
     }
 }
+
+/// The example handbook with two earlier editions (`Scripts/example-editions.sh`), as a real
+/// "what changed" page shows it.
+@Suite struct ExampleEditionsTests {
+    @Test func showsRealisticChangesBetweenEditions() throws {
+        try TestSupport.withTemporaryDirectory { folder in
+            let repository = folder.appendingPathComponent("repo")
+            let script = Foundation.Process()
+            script.executableURL = URL(fileURLWithPath: "/bin/bash")
+            script.arguments = [TestSupport.packageRoot.appendingPathComponent("Scripts/example-editions.sh").path, repository.path]
+            script.standardOutput = FileHandle.nullDevice
+            try script.run()
+            script.waitUntilExit()
+            #expect(script.terminationStatus == 0)
+            let output = folder.appendingPathComponent("public")
+            let report = try SiteBuilder(
+                options: .init(
+                    contentDirectory: repository.appendingPathComponent("content"), themeDirectory: TestSupport.defaultTheme,
+                    outputDirectory: output, today: CalendarDate(year: 2026, month: 11, day: 30), strict: true)
+            ).build()
+            #expect(report.diagnostics.isEmpty, "the editions raise their versions: \(report.diagnostics)")
+            let latest = try String(contentsOf: output.appendingPathComponent("changes.html"), encoding: .utf8)
+            #expect(latest.contains("提成档位 · 600,000–1,000,000 · 比例：<del>3.5%</del> → <ins>4%</ins>"))
+            #expect(latest.contains("考核指标 · 销售额完成率 · 权重：<del>35%</del> → <ins>30%</ins>"))
+            #expect(latest.contains("步骤 · 受理登记 · 时限：<del>4h</del> → <ins>2h</ins>"))
+            #expect(latest.contains("新增检查项：<ins>重大投诉 1 个工作小时内电话报告销售经理和销售总监</ins>"))
+            #expect(latest.contains("<del>000</del><ins>500</ins>") || latest.contains("9,<del>000</del><ins>500</ins>"), "the FAQ's text diff")
+            let older = try String(contentsOf: output.appendingPathComponent("v/v2026.1/changes.html"), encoding: .utf8)
+            #expect(older.contains("比例：<del>4.5%</del> → <ins>5%</ins>"))
+        }
+    }
+}
