@@ -254,6 +254,13 @@ import Testing
         ])
     }
 
+    @Test func shortensLongUnchangedStretches() {
+        let long = String(repeating: "甲", count: 500)
+        let html = TextDiff.html(TextDiff.diff(long + "乙" + long, long + "丙" + long), context: 10)
+        #expect(html == "<span class=\"diff-gap\">…</span>" + String(repeating: "甲", count: 10) + "<del>乙</del><ins>丙</ins>"
+            + String(repeating: "甲", count: 10) + "<span class=\"diff-gap\">…</span>")
+    }
+
     @Test func marksInsertionsAndDeletionsInEscapedHTML() {
         #expect(TextDiff.html(TextDiff.diff("a <b>", "a <i>")) == "a &lt;<del>b</del><ins>i</ins>&gt;")
     }
