@@ -49,8 +49,9 @@ struct PrintVersion: Sendable {
         func href(for target: LinkTarget) -> String? {
             let index = views.index
             switch target {
-            case .external, .relative:
-                return nil
+            case .external, .relative, .process, .role:
+                // Not on the print page: links go where they go from any page.
+                return PageEmbedding(views: views, theme: theme).href(for: target)
             case .fragment(let anchor):
                 return "#" + prefix + anchor
             case .chapter(let path, let anchor):
@@ -60,12 +61,6 @@ struct PrintVersion: Sendable {
             case .policy(let id, let anchor):
                 guard index.policiesByID[id] != nil else { return nil }
                 return "#" + PrintVersion.policyPrefix(id) + (anchor ?? "top")
-            case .process(let id, let anchor):
-                guard index.processesByID[id] != nil else { return nil }
-                return views.url(SiteRoutes.process(id: id)) + (anchor.map { "#" + $0 } ?? "")
-            case .role(let id, let anchor):
-                guard index.rolesByID[id] != nil else { return nil }
-                return views.url(SiteRoutes.role(id: id)) + (anchor.map { "#" + $0 } ?? "")
             }
         }
 
