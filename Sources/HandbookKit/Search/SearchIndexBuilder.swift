@@ -73,6 +73,25 @@ public struct SearchIndexBuilder: Sendable {
         var title = false
         var heading = false
         var body = 0
+        /// Whether the term occurs only as the end of a longer word (`ustomers` of `customers`).
+        var suffixOnly = true
+    }
+
+    /// The terms of a text to index: its terms, and the suffixes of its words (down to two
+    /// letters), so that a query starting inside a word still finds it; the client matches
+    /// word terms by prefix, so `ustom` finds the suffix `ustomers`.
+    private static func indexTerms(_ text: String) -> [(term: String, isSuffix: Bool)] {
+        SearchTokenizer.terms(text).flatMap { term -> [(term: String, isSuffix: Bool)] in
+            let whole = [(term: term.text, isSuffix: false)]
+            guard term.kind == .word else { return whole }
+            let scalars = Array(term.text.unicodeScalars)
+            guard scalars.count > 2 else { return whole }
+            return whole + (1...(scalars.count - 2)).map { start in
+                var suffix = String.UnicodeScalarView()
+                suffix.append(contentsOf: scalars[start...])
+                return (String(suffix), true)
+            }
+        }
     }
 
     /// Postings per term: section ids ascending, each with its weight.
@@ -83,13 +102,17 @@ public struct SearchIndexBuilder: Sendable {
         // Tokenising is most of the work, and independent per section.
         let counted = numbered.concurrentMap { entry -> (id: Int, counts: [String: Counts], length: Int) in
             var counts: [String: Counts] = [:]
-            if entry.section.isPageTop {
-                for term in SearchTokenizer.terms(entry.section.title) { counts[term.text, default: Counts()].title = true }
+            func note(_ item: (term: String, isSuffix: Bool), _ update: (inout Counts) -> Void) {
+                update(&counts[item.term, default: Counts()])
+                if !item.isSuffix { counts[item.term]?.suffixOnly = false }
             }
-            for term in SearchTokenizer.terms(entry.section.heading) { counts[term.text, default: Counts()].heading = true }
-            let body = SearchTokenizer.terms(entry.section.text)
-            for term in body { counts[term.text, default: Counts()].body += 1 }
-            return (entry.id, counts, body.count)
+            if entry.section.isPageTop {
+                for item in Self.indexTerms(entry.section.title) { note(item) { $0.title = true } }
+            }
+            for item in Self.indexTerms(entry.section.heading) { note(item) { $0.heading = true } }
+            let body = Self.indexTerms(entry.section.text)
+            for item in body { note(item) { $0.body += 1 } }
+            return (entry.id, counts, body.count { !$0.isSuffix })
         }
         let count = Double(max(counted.count, 1))
         // Rounded, so that a small edit elsewhere does not change every weight and thereby the
@@ -110,6 +133,8 @@ public struct SearchIndexBuilder: Sendable {
                     let norm = tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * Double(section.length) / averageLength))
                     weight += min(299, max(1, Int((idf * norm * 20).rounded())))
                 }
+                // A match inside a word counts for less than a match of a word or its start.
+                if value.suffixOnly { weight = max(1, weight / 4) }
                 postings[term, default: []].append((section.id, weight))
             }
         }

@@ -38,6 +38,7 @@ struct SearchBrowserTests {
         ("ＣＲＭ系统", "chapters/crm.html#crm-entry"),
         ("crm 录入", "chapters/crm.html#crm-entry"),
         ("resume", "chapters/crm.html#crm-entry"),
+        ("otes fie", "chapters/crm.html#crm-entry"),
         ("回复与结案", "processes/svc-proc-001.html#svc-proc-001-close"),
         ("结案", "processes/svc-proc-001.html"),
         ("诉", "policies/svc-pol-001.html"),

@@ -69,6 +69,19 @@ import Testing
         #expect(weights[scope] == nil)
     }
 
+    @Test func findsQueriesThatStartInsideAWord() throws {
+        let postings = SearchIndexBuilder(pages: [
+            [SearchSection(url: "a", title: "Customers", heading: "", text: "Onboarding customers quickly")],
+            [SearchSection(url: "b", title: "Other", heading: "", text: "customer")],
+        ]).postings()
+        let suffix = try #require(postings["ustomers"])
+        let word = try #require(postings["customers"])
+        #expect(suffix.map(\.section) == [0])
+        #expect(suffix[0].weight < word[0].weight, "a match inside a word ranks below a word match")
+        #expect(postings["rs"]?.map(\.section) == [0])
+        #expect(postings["er"]?.map(\.section) == [1])
+    }
+
     @Test func weighsRepeatedTermsHigherInTheBody() throws {
         let postings = SearchIndexBuilder(pages: [
             [SearchSection(url: "a", title: "A", heading: "h", text: "投诉 投诉 投诉 和其他内容")],
