@@ -16,9 +16,15 @@ echo "== example handbook (content/)"
 hyperfine -w 2 -r 10 -N \
     "$handbook build --content $root/content --theme $root/themes/default --output $work/example-public"
 
-echo "== generated handbook: $chapters chapters, $((chapters / 10)) policies: clean build (no previous output)"
+echo "== generated handbook: $chapters chapters, $((chapters / 10)) policies: clean build into a new folder"
+mkdir -p "$work/clean"
+hyperfine -w 1 -r 5 --prepare "sync" \
+    "sh -c '$handbook build --content $work/content --theme $root/themes/default --output \$(mktemp -d -p $work/clean) --today 2026-06-01'" \
+    "sh -c 'hugo --quiet -s $work/hugo -d \$(mktemp -d -p $work/clean)'"
+
+echo "== the same, clean build after deleting the previous output"
 hyperfine -w 1 -r 5 \
-    --prepare "rm -rf $work/public $work/hugo-public; sync" \
+    --prepare "rm -rf $work/clean $work/public $work/hugo-public; sync" \
     "$handbook build --content $work/content --theme $root/themes/default --output $work/public --today 2026-06-01" \
     "hugo --quiet -s $work/hugo -d $work/hugo-public"
 

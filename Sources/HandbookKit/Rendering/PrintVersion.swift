@@ -12,7 +12,7 @@ struct PrintVersion: Sendable {
     static func policyPrefix(_ id: String) -> String { "policy-\(SiteRoutes.slug(id))-" }
 
     func chapters() -> [PrintChapterView] {
-        plan.pages.compactMap { page in
+        plan.pages.concurrentMap { page -> PrintChapterView? in
             guard case .chapter(let chapter) = page.content, let document = index.chapterDocuments[chapter.path] else {
                 return nil
             }
@@ -20,17 +20,17 @@ struct PrintVersion: Sendable {
             return PrintChapterView(
                 anchor: anchor, title: chapter.title, area: page.area?.title ?? "",
                 body: renderer(prefix: anchor + "-").render(document))
-        }
+        }.compactMap { $0 }
     }
 
     func policies() -> [PolicyView] {
-        plan.pages.compactMap { page in
+        plan.pages.concurrentMap { page -> PolicyView? in
             guard case .policy(let policy) = page.content else { return nil }
             let prefix = Self.policyPrefix(policy.id.value)
             let document = index.policyDocuments[policy.path]
             return views.policy(
                 policy, body: document.map(renderer(prefix: prefix).render) ?? "", hasTasks: false, anchorPrefix: prefix)
-        }
+        }.compactMap { $0 }
     }
 
     private func renderer(prefix: String) -> HTMLRenderer {

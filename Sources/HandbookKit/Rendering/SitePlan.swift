@@ -24,6 +24,14 @@ struct SitePlan: Sendable {
         let content: Content
         /// The area the page belongs to, for the sidebar and breadcrumbs.
         let area: Area?
+
+        /// Whether the page gathers the content of many others.
+        var isCollection: Bool {
+            switch content {
+            case .printVersion, .checklists, .onboarding: true
+            default: false
+            }
+        }
     }
 
     /// Pages in reading order: home, then each area's chapters and policies (each policy followed

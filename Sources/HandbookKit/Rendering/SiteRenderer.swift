@@ -64,7 +64,10 @@ public struct SiteRenderer: Sendable {
     /// Every page and `sitemap.xml`; theme assets are copied by the writer.
     public func render() -> [OutputFile] {
         let folder = self.folder
-        let pages = plan.pages.concurrentMap { page in
+        // The pages that gather many others (print version, booklet, onboarding packs) go
+        // first, so that no core is left rendering one of them alone at the end.
+        let order = plan.pages.sorted { $0.isCollection && !$1.isCollection }
+        let pages = order.concurrentMap { page in
             OutputFile(path: folder + page.path, contents: Data(render(page).utf8))
         }
         return pages + [OutputFile(path: folder + "sitemap.xml", contents: Data(sitemap().utf8))]

@@ -78,20 +78,23 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     /// The terms of a text to index: its terms, and the suffixes of its words (down to two
-    /// letters), so that a query starting inside a word still finds it; the client matches
-    /// word terms by prefix, so `ustom` finds the suffix `ustomers`.
+    /// letters; not of numbers), so that a query starting inside a word still finds it; the
+    /// client matches word terms by prefix, so `ustom` finds the suffix `ustomers`.
     private static func indexTerms(_ text: String) -> [(term: String, isSuffix: Bool)] {
-        SearchTokenizer.terms(text).flatMap { term -> [(term: String, isSuffix: Bool)] in
-            let whole = [(term: term.text, isSuffix: false)]
-            guard term.kind == .word else { return whole }
-            let scalars = Array(term.text.unicodeScalars)
-            guard scalars.count > 2 else { return whole }
-            return whole + (1...(scalars.count - 2)).map { start in
-                var suffix = String.UnicodeScalarView()
-                suffix.append(contentsOf: scalars[start...])
-                return (String(suffix), true)
+        var result: [(term: String, isSuffix: Bool)] = []
+        for term in SearchTokenizer.terms(text) {
+            result.append((term.text, false))
+            // Numbers are looked up whole or by their start: no one quotes the middle of one.
+            guard term.kind == .word, term.text.unicodeScalars.count > 2,
+                !term.text.unicodeScalars.allSatisfy({ $0.properties.numericType != nil })
+            else { continue }
+            var scalars = Substring(term.text).unicodeScalars.dropFirst()
+            while scalars.count >= 2 {
+                result.append((String(Substring(scalars)), true))
+                scalars = scalars.dropFirst()
             }
         }
+        return result
     }
 
     /// Postings per term: section ids ascending, each with its weight.
