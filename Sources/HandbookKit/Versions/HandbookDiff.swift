@@ -201,7 +201,9 @@ private struct ItemComparer {
 
     /// Tiers compared band by band, in order of their lower bound.
     private func tiers(_ old: [Tier], _ new: [Tier]) -> [FieldChange] {
-        func range(_ tier: Tier) -> String { "\(tier.from.groupedNumber)–\(tier.to?.groupedNumber ?? "")" }
+        func range(_ tier: Tier) -> String {
+            tier.to.map { "\(tier.from.groupedNumber)–\($0.groupedNumber)" } ?? "≥ \(tier.from.groupedNumber)"
+        }
         let before = old.sorted { $0.from < $1.from }
         let after = new.sorted { $0.from < $1.from }
         var fields: [FieldChange] = []
