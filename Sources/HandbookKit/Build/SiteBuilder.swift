@@ -56,7 +56,9 @@ public struct SiteBuilder: Sendable {
         let theme = try Theme.load(from: options.themeDirectory, language: index.handbook.config.language)
         var pages: [OutputFile] = []
         var searchIndex: [OutputFile]
-        let cache = EditionCache(outputDirectory: options.outputDirectory, theme: theme, editions: history.editions)
+        let cache = EditionCache(
+            outputDirectory: options.outputDirectory, theme: theme, editions: history.editions,
+            latestPages: history.context(for: 0)?.editions.first?.pages ?? [], today: options.today)
         // Editions the previous build rendered from the same commit are taken from its output.
         var renderers: [SiteRenderer] = []
         for position in history.editions.indices {

@@ -57,6 +57,17 @@ public struct MarkdownNode: Sendable {
         }
     }
 
+    /// The text of the node with a line break between blocks (list items, paragraphs, quoted
+    /// paragraphs), so that the words of two blocks never run together.
+    public var blockText: String {
+        switch kind {
+        case .document, .blockQuote, .list, .item, .table, .tableRow:
+            return children.map(\.blockText).joined(separator: "\n")
+        default:
+            return plainText
+        }
+    }
+
     /// Calls `visit` on this node and every descendant, parents first.
     public func forEach(_ visit: (MarkdownNode) -> Void) {
         visit(self)

@@ -39,15 +39,18 @@ public struct HandbookIndex: Sendable {
         }
     }
 
-    /// Parses a page's Markdown so that its headings take none of `reserved`, nor the ids of the
-    /// steps and checklist items of processes it embeds (known only once it is parsed).
+    /// Parses a page's Markdown so that its headings take none of `reserved`, nor the ids of its
+    /// task items and of the steps and checklist items of processes it embeds (known only once
+    /// it is parsed).
     private static func parse(_ source: MarkdownSource, reserving reserved: Set<String>, processes: [String: Process])
         -> MarkdownDocument
     {
         let document = MarkdownParser.parse(source, reservedAnchors: reserved)
-        let embedded = PageAnchors.embeddedElementIDs(in: document, processes: processes)
-        guard document.headings.contains(where: { embedded.contains($0.id) }) else { return document }
-        return MarkdownParser.parse(source, reservedAnchors: reserved.union(embedded))
+        let taskCount = document.nodes { if case .taskMarker = $0.kind { true } else { false } }.count
+        let elements = PageAnchors.embeddedElementIDs(in: document, processes: processes)
+            .union((0..<taskCount).map { "task-\($0 + 1)" })
+        guard document.headings.contains(where: { elements.contains($0.id) }) else { return document }
+        return MarkdownParser.parse(source, reservedAnchors: reserved.union(elements))
     }
 
     /// The chapters of an area, by their `order` then title.

@@ -31,7 +31,9 @@ struct PolicyHistoryEntry: Sendable {
     let folder: String
     let version: String
     let effective: String
-    /// Changes since the previous edition that had the policy; nil where it first appears.
+    /// Whether the policy first appears in this edition.
+    let first: Bool
+    /// Changes since the previous edition, where there were any.
     let change: ItemChange?
 }
 

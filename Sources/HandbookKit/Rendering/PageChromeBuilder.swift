@@ -59,7 +59,8 @@ struct PageChromeBuilder: Sendable {
         // From the page up to its edition's root, then to the site root.
         let siteRoot = views.root + String(repeating: "../", count: edition.edition.folder.count { $0 == "/" })
         func url(in target: EditionContext.Summary) -> String {
-            siteRoot + target.folder + (target.pages.contains(page.path) ? page.path : SiteRoutes.home)
+            let samePage = target.pages.contains(page.path) && page.path != SiteRoutes.notFound
+            return siteRoot + target.folder + (samePage ? page.path : SiteRoutes.home)
         }
         let latest = edition.editions[0]
         return EditionsView(

@@ -1,7 +1,8 @@
 /// The print version of the handbook: every chapter and policy on one page, in reading order.
 ///
-/// Each document's ids are prefixed (`chapter-targets-…`, `policy-sales-pol-001-…`) so that
-/// they stay unique on the shared page, and links between documents become links within it.
+/// Each document's ids are prefixed (`chapter-targets--…`, `policy-sales-pol-001--…`; heading
+/// slugs never hold `--`) so that they stay unique on the shared page, and links between
+/// documents become links within it.
 struct PrintVersion: Sendable {
     let index: HandbookIndex
     let views: ViewFactory
@@ -9,7 +10,8 @@ struct PrintVersion: Sendable {
     let plan: SitePlan
 
     static func chapterAnchor(_ id: String) -> String { "chapter-\(SiteRoutes.slug(id))" }
-    static func policyPrefix(_ id: String) -> String { "policy-\(SiteRoutes.slug(id))-" }
+    static func policyPrefix(_ id: String) -> String { "policy-\(SiteRoutes.slug(id))--" }
+    static func chapterPrefix(_ id: String) -> String { chapterAnchor(id) + "--" }
 
     func chapters() -> [PrintChapterView] {
         plan.pages.concurrentMap { page -> PrintChapterView? in
@@ -19,7 +21,7 @@ struct PrintVersion: Sendable {
             let anchor = Self.chapterAnchor(chapter.id.value)
             return PrintChapterView(
                 anchor: anchor, title: chapter.title, area: page.area?.title ?? "",
-                body: renderer(prefix: anchor + "-").render(document))
+                body: renderer(prefix: Self.chapterPrefix(chapter.id.value)).render(document))
         }.compactMap { $0 }
     }
 
@@ -56,8 +58,7 @@ struct PrintVersion: Sendable {
                 return "#" + prefix + anchor
             case .chapter(let path, let anchor):
                 guard let chapter = index.chaptersByPath[path] else { return nil }
-                let base = PrintVersion.chapterAnchor(chapter.id.value)
-                return "#" + base + (anchor.map { "-" + $0 } ?? "")
+                return "#" + (anchor.map { PrintVersion.chapterPrefix(chapter.id.value) + $0 } ?? PrintVersion.chapterAnchor(chapter.id.value))
             case .policy(let id, let anchor):
                 guard index.policiesByID[id] != nil else { return nil }
                 return "#" + PrintVersion.policyPrefix(id) + (anchor ?? "top")

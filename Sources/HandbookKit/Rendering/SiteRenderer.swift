@@ -75,7 +75,9 @@ public struct SiteRenderer: Sendable {
 
     private func render(_ page: SitePlan.Page) -> String {
         let root = SiteRenderer.root(of: page.path, index: index, folder: folder)
-        let views = ViewFactory(index: index, strings: theme.strings, today: today, root: root, assets: assets(of: page.path))
+        let views = ViewFactory(
+            index: index, strings: theme.strings, today: today, root: root, assets: assets(of: page.path),
+            editionTag: edition.flatMap { $0.edition.isLatest ? nil : $0.edition.name })
         let markdown = HTMLRenderer(
             allowsRawHTML: index.handbook.config.allowsRawHTML, embedding: PageEmbedding(views: views, theme: theme))
         let chrome = PageChromeBuilder(plan: plan, views: views, theme: theme, sidebar: sidebar, edition: edition)
@@ -160,7 +162,7 @@ public struct SiteRenderer: Sendable {
             let entries = (edition?.policyHistory[policy.id.value] ?? []).map { entry in
                 let url = siteRoot + entry.folder + SiteRoutes.policy(id: policy.id.value)
                 return HistoryEntryView(
-                    edition: entry.edition, url: url, version: entry.version, effective: entry.effective, first: entry.change == nil,
+                    edition: entry.edition, url: url, version: entry.version, effective: entry.effective, first: entry.first,
                     change: entry.change.map { views.change($0, url: url) })
             }
             return theme.render(

@@ -7,6 +7,8 @@ struct ViewFactory: Sendable {
     let root: String
     /// Relative prefix from the page being built to the shared assets.
     var assets: String = "assets/"
+    /// The tag of the edition being built; nil for the latest.
+    var editionTag: String? = nil
 
     private var handbook: Handbook { index.handbook }
 
@@ -16,7 +18,7 @@ struct ViewFactory: Sendable {
         let config = handbook.config
         return SiteView(
             title: config.title, description: config.description, version: config.version.isEmpty ? nil : config.version,
-            storage: "handbook/\(config.title)/\(config.version.isEmpty ? "current" : config.version)",
+            storage: "handbook/\(config.title)/\(editionTag ?? (config.version.isEmpty ? "current" : config.version))",
             language: config.language.rawValue, root: root, assets: assets, t: strings)
     }
 

@@ -76,7 +76,7 @@ struct SearchSectionExtractor: Sendable {
             case .codeBlock(let info, _) where Directive(info: info) != nil:
                 continue
             default:
-                texts[texts.count - 1].append(block.plainText)
+                texts[texts.count - 1].append(block.blockText)
             }
         }
         for position in sections.indices {

@@ -75,8 +75,7 @@ struct EditionHistory: Sendable {
                 let change = hadPolicy ? changes[position]?.policies.first { $0.id == id } : nil
                 return PolicyHistoryEntry(
                     edition: editions[position].name, folder: editions[position].folder, version: version.version,
-                    effective: version.effective?.description ?? "",
-                    change: hadPolicy ? (change ?? ItemChange(kind: .changed, id: id, title: version.title, fields: [], texts: [])) : nil)
+                    effective: version.effective?.description ?? "", first: !hadPolicy, change: change)
             }
         }
         return history
@@ -100,14 +99,18 @@ struct EditionHistory: Sendable {
         feed += "  <id>\(escape(config.baseURL))changes.xml</id>\n"
         feed += "  <link rel=\"self\" href=\"\(escape(config.baseURL))changes.xml\"/>\n"
         feed += "  <updated>\(today)T00:00:00Z</updated>\n"
+        feed += "  <author><name>\(escape(config.title))</name></author>\n"
         for (position, edition) in editions.enumerated() {
-            guard let changes = changes[position] else { continue }
+            guard let changes = changes[position], !changes.isEmpty else { continue }
             let url = config.baseURL + edition.folder + SiteRoutes.changes
             let updated = edition.tag.map { String($0.date.prefix(10)) } ?? today.description
             let summary = changes.all.map { change in
                 "<li>\(escape(theme.string("change_\(change.kind.rawValue)"))) \(escape(change.id)) \(escape(change.title))</li>"
             }.joined()
-            feed += "  <entry>\n    <title>\(escape(edition.name))</title>\n    <id>\(escape(url))</id>\n"
+            // A tagged edition's page is permanent; the working tree's entry is named by its
+            // content, so that it stays one entry until what it says changes.
+            let id = edition.tag == nil ? url + "#" + SearchIndexBuilder.contentHash(summary) : url
+            feed += "  <entry>\n    <title>\(escape(edition.name))</title>\n    <id>\(escape(id))</id>\n"
             feed += "    <link href=\"\(escape(url))\"/>\n    <updated>\(updated)T00:00:00Z</updated>\n"
             feed += "    <content type=\"html\">\(escape("<ul>" + summary + "</ul>"))</content>\n  </entry>\n"
         }
@@ -127,14 +130,15 @@ struct EditionCache: Sendable {
     /// What besides the commit the pages depend on.
     let fingerprint: String
 
-    init(outputDirectory: URL, theme: Theme, editions: [Edition]) {
+    /// - Parameter latestPages: The latest edition's pages, to which old pages link.
+    init(outputDirectory: URL, theme: Theme, editions: [Edition], latestPages: Set<String>, today: CalendarDate) {
         self.outputDirectory = outputDirectory
         let tool = Bundle.main.executableURL.flatMap {
             try? FileManager.default.attributesOfItem(atPath: $0.path)[.modificationDate] as? Date
         }
         fingerprint = SearchIndexBuilder.contentHash(
             editions.map { "\($0.name)@\($0.tag?.commit ?? "")" }.joined(separator: ",") + "|" + theme.fingerprint + "|"
-                + "\(tool?.timeIntervalSince1970 ?? 0)")
+                + "\(tool?.timeIntervalSince1970 ?? 0)|\(today)|" + latestPages.sorted().joined(separator: ","))
     }
 
     private func key(of tag: GitTag) -> String { "\(tag.commit) \(fingerprint)\n" }

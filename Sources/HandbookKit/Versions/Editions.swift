@@ -39,12 +39,23 @@ public struct EditionLoader: Sendable {
         defer { try? FileManager.default.removeItem(at: scratch) }
         var editions: [Edition] = []
         var diagnostics: [Diagnostic] = []
+        var folders: [String: String] = [:]
         for tag in tags {
+            let folder = "v/\(Self.folderName(tag.name))/"
+            if let other = folders[folder] {
+                diagnostics.append(
+                    .warning(
+                        at: SourceLocation(path: "handbook.yaml"),
+                        "edition '\(tag.name)' is not published: it would share the folder \(folder) with '\(other)'",
+                        rule: "edition-error", hint: "rename one of the tags"))
+                continue
+            }
+            folders[folder] = tag.name
             let destination = scratch.appendingPathComponent(tag.commit)
             do {
                 try git.export(commit: tag.commit, path: relative.isEmpty ? "." : relative, in: repository, to: destination)
-                let folder = relative.isEmpty ? destination : destination.appendingPathComponent(relative)
-                let (index, problems) = try ContentCheck(contentDirectory: folder, today: today).run()
+                let sources = relative.isEmpty ? destination : destination.appendingPathComponent(relative)
+                let (index, problems) = try ContentCheck(contentDirectory: sources, today: today).run()
                 if problems.errorCount > 0 {
                     diagnostics.append(
                         .warning(
@@ -53,7 +64,7 @@ public struct EditionLoader: Sendable {
                             rule: "edition-error", hint: "run handbook check on a checkout of \(tag.name)"))
                     continue
                 }
-                editions.append(Edition(tag: tag, name: tag.name, folder: "v/\(Self.folderName(tag.name))/", index: index))
+                editions.append(Edition(tag: tag, name: tag.name, folder: folder, index: index))
             } catch {
                 diagnostics.append(
                     .warning(
@@ -76,21 +87,28 @@ public enum EditionRules {
     public static func check(previous: Edition, current: Edition) -> [Diagnostic] {
         let changes = HandbookChanges(from: previous.index.handbook, to: current.index.handbook)
         var diagnostics: [Diagnostic] = []
-        for change in changes.policies where change.kind == .changed {
-            guard let policy = current.index.policiesByID[change.id], let before = previous.index.policiesByID[change.id]
-            else { continue }
-            if change.isMaterial, policy.version == before.version {
+        // A process lives in its policy's file: changing it changes the policy.
+        let changedByProcess = Set(
+            changes.processes.compactMap { change in
+                (current.index.processesByID[change.id] ?? previous.index.processesByID[change.id])?.policyID
+            })
+        let candidates = Set(changes.policies.filter { $0.kind == .changed }.map(\.id)).union(changedByProcess)
+        for id in candidates.sorted() {
+            guard let policy = current.index.policiesByID[id], let before = previous.index.policiesByID[id] else { continue }
+            let change = changes.policies.first { $0.id == id }
+            let isMaterial = changedByProcess.contains(id) || change?.isMaterial == true
+            if isMaterial, policy.version == before.version {
                 diagnostics.append(
                     .warning(
                         at: policy.id.location,
-                        "policy '\(change.id)' changed between edition '\(previous.name)' and '\(current.name)' but its version is still \(policy.version)",
+                        "policy '\(id)' changed between edition '\(previous.name)' and '\(current.name)' but its version is still \(policy.version)",
                         rule: "version-not-bumped", hint: "raise 'version' and set 'effective' to the day the change applies"))
             }
             if let old = before.effective, let new = policy.effective, new < old {
                 diagnostics.append(
                     .warning(
                         at: policy.id.location,
-                        "effective date of policy '\(change.id)' moved back from \(old) in edition '\(previous.name)' to \(new) in '\(current.name)'",
+                        "effective date of policy '\(id)' moved back from \(old) in edition '\(previous.name)' to \(new) in '\(current.name)'",
                         rule: "effective-backwards"))
             }
         }

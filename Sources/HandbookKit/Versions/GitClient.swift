@@ -47,17 +47,17 @@ public struct ProcessGitClient: GitClient {
     }
 
     public func tags(matching pattern: String, in repository: URL) throws -> [GitTag] {
-        let format = "%(refname:short)%09%(objectname)%09%(*objectname)%09%(creatordate:iso-strict)"
-        let output = try run([
-            "-C", repository.path, "for-each-ref", "--sort=creatordate", "--sort=refname", "--format=\(format)", "refs/tags/\(pattern)",
-        ])
-        let tags = output.split(separator: "\n").compactMap { line -> GitTag? in
+        // `lstrip=2`, not `short`: a branch of the same name would make `short` say `tags/v2`.
+        let format = "%(refname:lstrip=2)%09%(objectname)%09%(*objectname)%09%(creatordate:iso-strict)%09%(creatordate:unix)"
+        let output = try run(["-C", repository.path, "for-each-ref", "--format=\(format)", "refs/tags/\(pattern)"])
+        let tags = output.split(separator: "\n").compactMap { line -> (GitTag, Int)? in
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 4 else { return nil }
+            guard fields.count == 5 else { return nil }
             // An annotated tag names its commit in `*objectname`; a lightweight one in `objectname`.
-            return GitTag(name: fields[0], commit: fields[2].isEmpty ? fields[1] : fields[2], date: fields[3])
+            return (GitTag(name: fields[0], commit: fields[2].isEmpty ? fields[1] : fields[2], date: fields[3]), Int(fields[4]) ?? 0)
         }
-        return tags.sorted { ($0.date, $0.name) < ($1.date, $1.name) }
+        // By the moment of creation, whatever the time zones of the dates.
+        return tags.sorted { ($0.1, $0.0.name) < ($1.1, $1.0.name) }.map(\.0)
     }
 
     public func export(commit: String, path: String, in repository: URL, to destination: URL) throws {
@@ -70,7 +70,8 @@ public struct ProcessGitClient: GitClient {
 
     public func lastChanges(under path: String, in repository: URL) throws -> [String: GitCommit] {
         let output = try run([
-            "-C", repository.path, "log", "--format=%x1e%H%x1f%aI%x1f%an%x1f%s", "--name-only", "--no-renames", "--", path,
+            "-C", repository.path, "-c", "core.quotePath=false", "log", "--format=%x1e%H%x1f%aI%x1f%an%x1f%s", "--name-only",
+            "--no-renames", "--", path,
         ])
         var changes: [String: GitCommit] = [:]
         for record in output.split(separator: "\u{1E}") {

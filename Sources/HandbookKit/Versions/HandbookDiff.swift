@@ -117,6 +117,8 @@ private struct ItemComparer {
         field("owner", roleName(old.owner.value), roleName(new.owner.value))
         field("review_every", old.reviewEveryMonths.map(String.init) ?? "", new.reviewEveryMonths.map(String.init) ?? "")
         fields += listChanges(old.appliesTo.map { roleName($0.value) }, new.appliesTo.map { roleName($0.value) }, field: "applies_to")
+        fields += listChanges(old.related.map(\.value), new.related.map(\.value), field: "related")
+        field("tiers_basis", old.tiersBasis ?? "", new.tiersBasis ?? "")
         fields += kpis(old.kpis, new.kpis)
         fields += tiers(old.tiers, new.tiers)
         var texts: [TextChange] = []

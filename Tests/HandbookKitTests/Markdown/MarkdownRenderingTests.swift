@@ -173,6 +173,11 @@ private func render(_ markdown: String, path: String = "chapters/01-a.md", rawHT
         #expect(link.location == SourceLocation(path: "c.md", line: 9, column: 8))
     }
 
+    @Test func keepsBlocksApartInText() {
+        let document = MarkdownParser.parse(MarkdownSource(text: "- Call the client\n- Step 1\n- 2 reviewers\n\n> 一\n>\n> 二\n", path: "c.md"))
+        #expect(document.root.blockText == "Call the client\nStep 1\n2 reviewers\n一\n二")
+    }
+
     @Test func mapsPositionsIntoTheSourceFile() throws {
         // A body that starts on line 5 of its file, indented by two spaces, as in a YAML block.
         let source = MarkdownSource(text: "段落\n\n中文 [链接](policy:X)\n", path: "p.yaml", lineOffset: 4, columnOffset: 2)

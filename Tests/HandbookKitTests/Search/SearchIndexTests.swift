@@ -30,6 +30,10 @@ import Testing
         #expect(texts("！？") == [])
     }
 
+    @Test func foldsFinalSigmaAsTheBrowserDoes() {
+        #expect(texts("ΟΔΟΣ οδος") == ["οδοσ", "οδοσ"])
+    }
+
     @Test func handlesJapaneseAndKorean() {
         #expect(texts("かな") == ["か", "かな", "な"])
         #expect(texts("한국") == ["한", "한국", "국"])

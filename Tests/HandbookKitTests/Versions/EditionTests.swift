@@ -128,6 +128,10 @@ import Testing
             let removed = try page("v/v1.0/policies/pol-003.html", in: output)
             #expect(removed.contains("<a href=\"../../../index.html\">"), "the latest edition has no such page: its home")
             #expect(removed.contains("class=\"edition-banner\""))
+            let notFound = try page("404.html", in: output)
+            #expect(notFound.contains("<a href=\"/handbook/v/v2.0/index.html\">v2.0</a>"), "the 404 page switches to homes")
+            #expect(try page("v/v1.0/index.html", in: output).contains("data-storage=\"handbook/Fixture Handbook/v1.0\""))
+            #expect(latest.contains("data-storage=\"handbook/Fixture Handbook/current\""), "ticks are kept per edition")
             let old = try page("v/v1.0/chapters/process.html", in: output)
             #expect(old.contains("<a href=\"../../../chapters/process.html\">"), "banner and switcher lead to the latest page")
             #expect(old.contains("href=\"../../../assets/style.css\""), "editions share the assets")
@@ -164,6 +168,16 @@ import Testing
         }
     }
 
+    @Test func countsAProcessChangeAsAChangeOfItsPolicy() throws {
+        try withRepository { folder, content in
+            try edit(content.appendingPathComponent("policies/targets.yaml"), [("weight: 80", "weight: 75"), ("weight: 20%", "weight: 25%"), ("effective: 2025-12-01", "effective: 2026-01-01")])
+            try edit(content.appendingPathComponent("policies/sales/process.yaml"), [("sla: 48h", "sla: 72h")])
+            let report = try build(content, into: folder.appendingPathComponent("site"))
+            #expect(report.diagnostics.map(\.rule) == ["version-not-bumped"])
+            #expect(report.diagnostics.first?.location.path == "policies/sales/process.yaml")
+        }
+    }
+
     @Test func policyHistoryListsEveryEditionWithItsDiff() throws {
         try withRepository { folder, content in
             let output = folder.appendingPathComponent("site")
@@ -174,6 +188,9 @@ import Testing
             #expect(history.contains("<a href=\"../v/v1.0/policies/pol-001.html\">v1.0</a>"))
             #expect(history.contains("KPI · Revenue · weight: <del>70%</del> → <ins>75%</ins>"))
             #expect(try page("policies/pol-001.html", in: output).contains("href=\"../history/pol-001.html\""))
+            let unchanged = try page("history/pol-002.html", in: output)
+            #expect(unchanged.contains("Version 2.2 · Effective <time datetime=\"2026-03-01\">2026-03-01</time> · unchanged"))
+            #expect(!unchanged.contains("change-kind\">Changed</span> <a href=\"../v/v3.0"), "no empty change for v3.0")
         }
     }
 
@@ -186,6 +203,7 @@ import Testing
             #expect(feed.components(separatedBy: "<entry>").count - 1 == 3, "v2.0, v3.0 and the working tree")
             #expect(feed.contains("<id>https://example.com/handbook/v/v2.0/changes.html</id>"))
             #expect(feed.contains("&lt;li&gt;Removed POL-003 Retired travel policy&lt;/li&gt;"))
+            #expect(feed.contains("<author><name>Fixture Handbook</name></author>"))
         }
     }
 

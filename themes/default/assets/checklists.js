@@ -36,15 +36,26 @@
       container.classList.toggle("checklist-complete", done === boxes.length);
     }
 
+    // An item is known by its id and its text, so that an item inserted before it, or a
+    // reworded item, does not inherit another item's tick.
+    function key(box) {
+      const label = container.querySelector("label[for='" + box.id + "']") || box.closest("label");
+      let hash = 0x811c9dc5;
+      for (const byte of new TextEncoder().encode(label ? label.textContent.trim() : "")) {
+        hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+      }
+      return scope + box.id + "/" + hash.toString(36);
+    }
+
     if (storage) {
       boxes.forEach(function (box) {
-        const saved = storage.getItem(scope + box.id);
+        const saved = storage.getItem(key(box));
         if (saved !== null) box.checked = saved === "1";
       });
     }
     boxes.forEach(function (box) {
       box.addEventListener("change", function () {
-        if (storage) storage.setItem(scope + box.id, box.checked ? "1" : "0");
+        if (storage) storage.setItem(key(box), box.checked ? "1" : "0");
         update();
       });
     });
@@ -53,7 +64,7 @@
       bar.querySelector("[data-checklist-reset]").addEventListener("click", function () {
         boxes.forEach(function (box) {
           box.checked = box.defaultChecked;
-          if (storage) storage.removeItem(scope + box.id);
+          if (storage) storage.removeItem(key(box));
         });
         update();
       });

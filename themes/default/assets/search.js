@@ -56,7 +56,7 @@
   const WORD = /[\p{L}\p{N}]/u;
 
   function normalize(text) {
-    return text.normalize("NFKC").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC");
+    return text.normalize("NFKC").toLowerCase().replace(/ς/g, "σ").normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC");
   }
 
   function runs(text) {
@@ -275,7 +275,7 @@
   }
 
   function noResultsText(query) {
-    return labels.noResults.replace("{q}", query);
+    return labels.noResults.replace("{q}", function () { return query; });
   }
 
   // The results page, search.html?q=…
@@ -296,7 +296,7 @@
         pageList.setAttribute("aria-busy", "false");
         found.results.forEach(function (entry) { pageList.appendChild(resultElement(entry, pieces, "li", 240)); });
         const total = found.ranking.entries.length;
-        pageStatus.textContent = total ? labels.resultsCount.replace("{n}", total) : noResultsText(query);
+        pageStatus.textContent = total ? labels.resultsCount.replace("{n}", function () { return total; }) : noResultsText(query);
         // Further results, a page at a time, fetching only their fragments.
         const shownSections = new Set(found.results.map(function (entry) { return entry.section; }));
         const rest = found.ranking.entries.filter(function (entry) { return !shownSections.has(entry.section); });
@@ -385,7 +385,8 @@
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       if (panel.hidden) return;
       event.preventDefault();
-      setActive(active + (event.key === "ArrowDown" ? 1 : -1));
+      // From no selection, down goes to the first result and up to the last.
+      setActive(active < 0 ? (event.key === "ArrowDown" ? 0 : -1) : active + (event.key === "ArrowDown" ? 1 : -1));
     } else if (event.key === "Enter" && active >= 0) {
       event.preventDefault();
       const link = options()[active].querySelector("a");
