@@ -3,33 +3,13 @@ import Testing
 
 /// Runs the built `handbook` executable, as a user or CI would.
 @Suite struct CommandLineTests {
-    struct Run {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
     static var executable: URL {
         // The test bundle sits in the same build folder as the executable.
         Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("handbook")
     }
 
-    func run(_ arguments: [String], in folder: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-            errors: String(decoding: errorData, as: UTF8.self))
+    func run(_ arguments: [String], in folder: URL) throws -> TestSupport.CommandResult {
+        try TestSupport.run(Self.executable.path, arguments, in: folder)
     }
 
     @Test func checkExitsZeroOnCleanContent() throws {

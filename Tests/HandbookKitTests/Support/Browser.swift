@@ -16,19 +16,10 @@ enum Chromium {
     /// The DOM of `url` after its scripts ran, with `budget` milliseconds of virtual time.
     static func dumpDOM(_ url: String, budget: Int = 10_000) throws -> String {
         let browser = try #require(path, "install chromium")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = [
+        return try TestSupport.run(browser, [
             "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
             "--virtual-time-budget=\(budget)", "--dump-dom", url,
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        ]).output
     }
 }
 
@@ -67,15 +58,8 @@ enum BrowserScript {
     /// Runs `steps` (see `Scripts/browser.py`) and returns one result per step.
     static func run(_ steps: [[String: Any]]) throws -> [Any] {
         let script = TestSupport.packageRoot.appendingPathComponent("Scripts/browser.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, String(decoding: try JSONSerialization.data(withJSONObject: steps), as: UTF8.self)]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = Data(try TestSupport.run(
+            "python3", [script.path, String(decoding: try JSONSerialization.data(withJSONObject: steps), as: UTF8.self)]).output.utf8)
         let parsed = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         if let failure = parsed as? [String: Any], let message = failure["error"] {
             Issue.record("browser script failed: \(message)")

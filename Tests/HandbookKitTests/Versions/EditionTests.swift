@@ -8,17 +8,9 @@ import Testing
     /// Runs git in `folder`, failing the test on an error.
     @discardableResult
     private func git(_ arguments: [String], in folder: URL) throws -> String {
-        let process = Foundation.Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder.path] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "git \(arguments)")
-        return String(decoding: data, as: UTF8.self)
+        let result = try TestSupport.run("git", ["-C", folder.path] + arguments)
+        #expect(result.status == 0, "git \(arguments): \(result.errors)")
+        return result.output
     }
 
     private func edit(_ file: URL, _ replacements: [(String, String)]) throws {
