@@ -58,7 +58,7 @@ public struct SiteBuilder: Sendable {
         var searchIndex: [OutputFile]
         let cache = EditionCache(
             outputDirectory: options.outputDirectory, theme: theme, editions: history.editions,
-            latestPages: history.context(for: 0)?.editions.first?.pages ?? [], today: options.today)
+            latestPages: history.summaries[0].pages, today: options.today)
         // Editions the previous build rendered from the same commit are taken from its output.
         var renderers: [SiteRenderer] = []
         for position in history.editions.indices {

@@ -12,6 +12,8 @@ public struct HandbookIndex: Sendable {
     public let chapterDocuments: [String: MarkdownDocument]
     public let policyDocuments: [String: MarkdownDocument]
     private let chaptersByArea: [String: [Chapter]]
+    /// Every anchor of each chapter page, by path: its headings and embedded process steps.
+    private let chapterAnchors: [String: [String]]
     private let policiesByArea: [String: [Policy]]
 
     public init(_ handbook: Handbook) {
@@ -31,6 +33,9 @@ public struct HandbookIndex: Sendable {
                 $0.body, reserving: PageAnchors.layout.union(PageAnchors.policy($0)), processes: processesByID))
         }
         self.policyDocuments = Dictionary(policyDocuments, uniquingKeysWith: { first, _ in first })
+        chapterAnchors = self.chapterDocuments.mapValues {
+            $0.headings.map(\.id) + PageAnchors.embedded(in: $0, processes: processesByID)
+        }
         chaptersByArea = Dictionary(grouping: handbook.chapters, by: \.area.value).mapValues {
             $0.sorted { ($0.order, $0.title) < ($1.order, $1.title) }
         }
@@ -75,7 +80,7 @@ public struct HandbookIndex: Sendable {
     public func anchors(of target: LinkTarget) -> [String]? {
         switch target {
         case .chapter(let path, _):
-            chapterDocuments[path].map { $0.headings.map(\.id) + PageAnchors.embedded(in: $0, processes: processesByID) }
+            chapterAnchors[path]
         case .policy(let id, _):
             policiesByID[id].flatMap(anchors(of:))
         case .process(let id, _): processesByID[id].map(PageAnchors.process)

@@ -76,7 +76,7 @@ public struct Theme: Sendable {
         let strings = try loadStrings(stringsFile)
         sources += strings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
         return Theme(
-            directory: directory, library: library, strings: strings, fingerprint: SearchIndexBuilder.contentHash(sources))
+            directory: directory, library: library, strings: strings, fingerprint: ContentHash.of(sources))
     }
 
     private static func loadStrings(_ file: URL) throws(Failure) -> [String: String] {

@@ -175,7 +175,7 @@ public struct SearchIndexBuilder: Sendable {
                 continue
             }
             let json = JSONText.object(terms)
-            let hash = Self.contentHash(json)
+            let hash = ContentHash.of(json)
             shardHashes.append(hash)
             files += Self.pair(path: "s/\(bucket).\(hash)", json: json)
         }
@@ -186,7 +186,7 @@ public struct SearchIndexBuilder: Sendable {
                     .map(JSONText.string).joined(separator: ",") + "]"
             }.joined(separator: ",") + "]"
         }
-        let fragmentsHash = Self.contentHash(fragmentTexts.joined(separator: "\n"))
+        let fragmentsHash = ContentHash.of(fragmentTexts.joined(separator: "\n"))
         for (number, json) in fragmentTexts.enumerated() {
             files += Self.pair(path: "f/\(fragmentsHash)/\(number)", json: json)
         }
@@ -205,16 +205,5 @@ public struct SearchIndexBuilder: Sendable {
             OutputFile(path: "search/\(path).json", contents: Data(json.utf8)),
             OutputFile(path: "search/\(path).js", contents: Data("__handbookSearch(\"\(path)\",\(json));\n".utf8)),
         ]
-    }
-
-    /// Ten hex digits of a 64-bit FNV-1a hash: enough to tell versions of a file apart.
-    static func contentHash(_ text: String) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(hash, radix: 16)
-        return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(10))
     }
 }

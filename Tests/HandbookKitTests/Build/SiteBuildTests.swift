@@ -4,35 +4,23 @@ import Testing
 @testable import HandbookKit
 
 @Suite struct SiteBuildTests {
-    private func build(_ content: URL, into output: URL) throws -> SiteBuilder.Report {
-        try SiteBuilder(
-            options: .init(
-                contentDirectory: content, themeDirectory: TestSupport.defaultTheme, outputDirectory: output,
-                today: TestSupport.today)
-        ).build()
-    }
-
-    private func page(_ path: String, in output: URL) throws -> String {
-        try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
-    }
-
     @Test func buildsEveryPageWithItsContent() throws {
         try TestSupport.withTemporaryDirectory { folder in
             let content = try TestSupport.makeContent(in: folder)
             let output = folder.appendingPathComponent("public")
-            let report = try build(content, into: output)
+            let report = try TestSupport.build(content, into: output)
             #expect(report.diagnostics.isEmpty)
             // Home, 2 chapters, 2 policies, 1 process, roles index, 3 roles, 3 onboarding packs,
             // booklet, print version, search, 404.
             #expect(report.pagesWritten == 17)
 
-            let home = try page("index.html", in: output)
+            let home = try TestSupport.page("index.html", in: output)
             #expect(home.contains("<html lang=\"en\">"))
             #expect(home.contains("id=\"area-targets\""))
             #expect(home.contains("href=\"policies/pol-001.html\""))
             #expect(home.contains("href=\"chapters/process.html\""))
 
-            let targets = try page("chapters/targets.html", in: output)
+            let targets = try TestSupport.page("chapters/targets.html", in: output)
             #expect(targets.contains("<a href=\"../policies/pol-001.html#kpis\">the target policy</a>"))
             #expect(targets.contains("<h2 id=\"中文标题目标分解\">"))
             #expect(targets.contains("<a href=\"#中文标题目标分解\">中文标题：目标分解</a>"), "table of contents")
@@ -40,12 +28,12 @@ import Testing
             #expect(targets.contains("https://git.example.com/acme/handbook/edit/main/content/chapters/01-targets.md"))
             #expect(targets.contains("href=\"../policies/pol-001.html\" rel=\"next\""))
 
-            let process = try page("chapters/process.html", in: output)
+            let process = try TestSupport.page("chapters/process.html", in: output)
             #expect(process.contains("<a href=\"../chapters/targets.html#setting-targets\">targets</a>"))
             #expect(process.contains("<input type=\"checkbox\" id=\"proc-001-qualify-1\">"))
             #expect(process.contains("500,000 and above"))
 
-            let policy = try page("policies/pol-001.html", in: output)
+            let policy = try TestSupport.page("policies/pol-001.html", in: output)
             #expect(policy.contains("<a href=\"../roles/director.html\">Sales Director</a>"))
             #expect(policy.contains("<time datetime=\"2027-01-01\">2027-01-01</time>"), "next review")
             #expect(policy.contains("<section id=\"kpis\">"))
@@ -53,7 +41,7 @@ import Testing
             #expect(policy.contains("<caption>Basis: Monthly collected revenue</caption>"))
             #expect(policy.contains("<a href=\"../chapters/process.html#first-contact\">the process chapter</a>"))
 
-            let processPage = try page("processes/proc-001.html", in: output)
+            let processPage = try TestSupport.page("processes/proc-001.html", in: output)
             for item in ["Record the lead in the CRM", "Check the customer&#39;s budget", "Book the visit", "Write the visit report"] {
                 #expect(processPage.contains("\">\(item)</label>"), "checklist item \(item)")
             }
@@ -61,18 +49,18 @@ import Testing
             #expect(processPage.contains("SLA: 24 h"))
             #expect(processPage.contains("<span class=\"record\">Lead form</span>"))
 
-            let rep = try page("roles/rep.html", in: output)
+            let rep = try TestSupport.page("roles/rep.html", in: output)
             #expect(rep.contains("href=\"../policies/pol-001.html\""))
             #expect(rep.contains("href=\"../policies/pol-002.html\""))
             #expect(rep.contains("Qualify the lead"))
 
-            let roles = try page("roles/index.html", in: output)
+            let roles = try TestSupport.page("roles/index.html", in: output)
             #expect(roles.contains("class=\"depth-2\"><a href=\"../roles/rep.html\">"))
 
-            let notFound = try page("404.html", in: output)
+            let notFound = try TestSupport.page("404.html", in: output)
             #expect(notFound.contains("href=\"/handbook/assets/style.css\""))
 
-            let sitemap = try page("sitemap.xml", in: output)
+            let sitemap = try TestSupport.page("sitemap.xml", in: output)
             #expect(sitemap.contains("<loc>https://example.com/handbook/policies/pol-001.html</loc><lastmod>2026-01-01</lastmod>"))
             #expect(!sitemap.contains("404.html"))
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("assets/style.css").path))
@@ -84,12 +72,12 @@ import Testing
         try TestSupport.withTemporaryDirectory { folder in
             let content = try TestSupport.makeContent(in: folder)
             let output = folder.appendingPathComponent("public")
-            _ = try build(content, into: output)
+            _ = try TestSupport.build(content, into: output)
             let before = try snapshot(output)
             #expect(before.count > 10)
 
             let broken = try TestSupport.makeContent(in: folder.appendingPathComponent("broken"), overlay: "kpi-weights")
-            let report = try build(broken, into: output)
+            let report = try TestSupport.build(broken, into: output)
             #expect(report.pagesWritten == nil)
             #expect(report.diagnostics.map(\.rule) == ["kpi-weights"])
             #expect(try snapshot(output) == before)
@@ -101,16 +89,10 @@ import Testing
         try TestSupport.withTemporaryDirectory { folder in
             let content = try TestSupport.makeContent(in: folder, overlay: "unknown-key")
             let output = folder.appendingPathComponent("public")
-            let lenient = try SiteBuilder(
-                options: .init(contentDirectory: content, themeDirectory: TestSupport.defaultTheme, outputDirectory: output, today: TestSupport.today)
-            ).build()
+            let lenient = try TestSupport.build(content, into: output)
             #expect(lenient.pagesWritten != nil)
             try FileManager.default.removeItem(at: output)
-            let strict = try SiteBuilder(
-                options: .init(
-                    contentDirectory: content, themeDirectory: TestSupport.defaultTheme, outputDirectory: output,
-                    today: TestSupport.today, strict: true)
-            ).build()
+            let strict = try TestSupport.build(content, into: output, strict: true)
             #expect(strict.pagesWritten == nil)
             #expect(!FileManager.default.fileExists(atPath: output.path))
         }
@@ -120,9 +102,9 @@ import Testing
         try TestSupport.withTemporaryDirectory { folder in
             let content = try TestSupport.makeContent(in: folder)
             let output = folder.appendingPathComponent("public")
-            _ = try build(content, into: output)
+            _ = try TestSupport.build(content, into: output)
             try TestSupport.write("stale", to: output.appendingPathComponent("old/page.html"))
-            _ = try build(content, into: output)
+            _ = try TestSupport.build(content, into: output)
             #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("old/page.html").path))
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
         }
@@ -135,15 +117,15 @@ import Testing
             func inode(_ path: String) throws -> Int {
                 try #require(try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)[.systemFileNumber] as? Int)
             }
-            _ = try build(content, into: output)
+            _ = try TestSupport.build(content, into: output)
             let role = try inode("roles/rep.html")
             let chapter = try inode("chapters/process.html")
             let chapterFile = content.appendingPathComponent("chapters/02-process.md")
             try TestSupport.write(try String(contentsOf: chapterFile, encoding: .utf8) + "\nOne more line.\n", to: chapterFile)
-            _ = try build(content, into: output)
+            _ = try TestSupport.build(content, into: output)
             #expect(try inode("roles/rep.html") == role, "an unchanged page is linked, not written again")
             #expect(try inode("chapters/process.html") != chapter)
-            #expect(try page("chapters/process.html", in: output).contains("One more line."))
+            #expect(try TestSupport.page("chapters/process.html", in: output).contains("One more line."))
         }
     }
 
@@ -152,7 +134,7 @@ import Testing
             let content = try TestSupport.makeContent(in: folder)
             let output = folder.appendingPathComponent("notes")
             try TestSupport.write("precious", to: output.appendingPathComponent("todo.txt"))
-            #expect(throws: SiteWriter.Failure.self) { try build(content, into: output) }
+            #expect(throws: SiteWriter.Failure.self) { try TestSupport.build(content, into: output) }
             #expect(try String(contentsOf: output.appendingPathComponent("todo.txt"), encoding: .utf8) == "precious")
         }
     }
@@ -180,8 +162,8 @@ import Testing
             let text = try String(contentsOf: config, encoding: .utf8)
             try TestSupport.write(text.replacingOccurrences(of: "language: en", with: "language: zh-CN"), to: config)
             let output = folder.appendingPathComponent("public")
-            _ = try build(content, into: output)
-            let process = try page("processes/proc-001.html", in: output)
+            _ = try TestSupport.build(content, into: output)
+            let process = try TestSupport.page("processes/proc-001.html", in: output)
             #expect(process.contains("<html lang=\"zh-CN\">"))
             #expect(process.contains("检查清单"))
             #expect(process.contains("时限：24 小时"))

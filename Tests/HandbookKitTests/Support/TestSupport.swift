@@ -57,6 +57,22 @@ enum TestSupport {
         return content
     }
 
+    /// Builds `content` into `output` with the default theme.
+    static func build(
+        _ content: URL, into output: URL, today: CalendarDate = today, strict: Bool = false
+    ) throws -> SiteBuilder.Report {
+        try SiteBuilder(
+            options: .init(
+                contentDirectory: content, themeDirectory: defaultTheme, outputDirectory: output, today: today,
+                strict: strict)
+        ).build()
+    }
+
+    /// The text of a built page.
+    static func page(_ path: String, in output: URL) throws -> String {
+        try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+    }
+
     /// What a finished command printed and returned.
     struct CommandResult {
         var status: Int32

@@ -73,23 +73,11 @@ import Testing
         }
     }
 
-    private func build(_ content: URL, into output: URL) throws -> SiteBuilder.Report {
-        try SiteBuilder(
-            options: .init(
-                contentDirectory: content, themeDirectory: TestSupport.defaultTheme, outputDirectory: output,
-                today: TestSupport.today)
-        ).build()
-    }
-
-    private func page(_ path: String, in output: URL) throws -> String {
-        try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
-    }
-
     @Test func buildsEveryTaggedEditionIntoItsOwnFolder() throws {
         try withRepository { folder, content in
             let output = folder.appendingPathComponent("site")
             let status = try git(["status", "--porcelain"], in: folder)
-            let report = try build(content, into: output)
+            let report = try TestSupport.build(content, into: output)
             #expect(report.pagesWritten != nil)
             for edition in ["v/v1.0/", "v/v2.0/", "v/v3.0/", ""] {
                 #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(edition + "index.html").path))
@@ -98,9 +86,9 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("v/v1.0/policies/pol-003.html").path))
             #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("policies/pol-003.html").path))
             // Each edition renders its own content.
-            #expect(try page("v/v1.0/policies/pol-001.html", in: output).contains("<td class=\"num\">60%</td>"))
-            #expect(try page("policies/pol-001.html", in: output).contains("<td class=\"num\">80%</td>"))
-            let versions = try page("versions.json", in: output)
+            #expect(try TestSupport.page("v/v1.0/policies/pol-001.html", in: output).contains("<td class=\"num\">60%</td>"))
+            #expect(try TestSupport.page("policies/pol-001.html", in: output).contains("<td class=\"num\">80%</td>"))
+            let versions = try TestSupport.page("versions.json", in: output)
             #expect(versions.contains("\"name\":\"v2.0\""))
             #expect(versions.contains("\"path\":\"v/v1.0/\""))
             // The working tree and the index are untouched.
@@ -112,19 +100,19 @@ import Testing
     @Test func switcherLandsOnTheSamePageOrTheEditionsHome() throws {
         try withRepository { folder, content in
             let output = folder.appendingPathComponent("site")
-            _ = try build(content, into: output)
-            let latest = try page("chapters/process.html", in: output)
+            _ = try TestSupport.build(content, into: output)
+            let latest = try TestSupport.page("chapters/process.html", in: output)
             #expect(latest.contains("<a href=\"../v/v2.0/chapters/process.html\">v2.0</a>"))
             #expect(latest.contains("<a href=\"../v/v1.0/chapters/process.html\">v1.0</a>"))
             #expect(!latest.contains("edition-banner"))
-            let removed = try page("v/v1.0/policies/pol-003.html", in: output)
+            let removed = try TestSupport.page("v/v1.0/policies/pol-003.html", in: output)
             #expect(removed.contains("<a href=\"../../../index.html\">"), "the latest edition has no such page: its home")
             #expect(removed.contains("class=\"edition-banner\""))
-            let notFound = try page("404.html", in: output)
+            let notFound = try TestSupport.page("404.html", in: output)
             #expect(notFound.contains("<a href=\"/handbook/v/v2.0/index.html\">v2.0</a>"), "the 404 page switches to homes")
-            #expect(try page("v/v1.0/index.html", in: output).contains("data-storage=\"handbook/Fixture Handbook/v1.0\""))
+            #expect(try TestSupport.page("v/v1.0/index.html", in: output).contains("data-storage=\"handbook/Fixture Handbook/v1.0\""))
             #expect(latest.contains("data-storage=\"handbook/Fixture Handbook/current\""), "ticks are kept per edition")
-            let old = try page("v/v1.0/chapters/process.html", in: output)
+            let old = try TestSupport.page("v/v1.0/chapters/process.html", in: output)
             #expect(old.contains("<a href=\"../../../chapters/process.html\">"), "banner and switcher lead to the latest page")
             #expect(old.contains("href=\"../../../assets/style.css\""), "editions share the assets")
         }
@@ -133,16 +121,16 @@ import Testing
     @Test func whatChangedSaysItInWords() throws {
         try withRepository { folder, content in
             let output = folder.appendingPathComponent("site")
-            _ = try build(content, into: output)
-            let second = try page("v/v2.0/changes.html", in: output)
+            _ = try TestSupport.build(content, into: output)
+            let second = try TestSupport.page("v/v2.0/changes.html", in: output)
             #expect(second.contains("KPI · Revenue · weight: <del>60%</del> → <ins>70%</ins>"))
             #expect(second.contains("Version: <del>1.0</del> → <ins>1.1</ins>"))
             #expect(second.contains("Step · Visit the customer · checklist item added: <ins>Confirm the agenda by email</ins>"))
             #expect(second.contains("Step · Qualify the lead · SLA: <del>24h</del> → <ins>48h</ins>"))
             #expect(second.contains("<span class=\"change-kind\">Removed</span> <span class=\"code\">POL-003</span> Retired travel policy"))
             #expect(second.contains("<ins>Call the customer within one working day."), "the chapter's text diff")
-            #expect(try page("v/v1.0/changes.html", in: output).contains("This is the first published edition."))
-            let latest = try page("changes.html", in: output)
+            #expect(try TestSupport.page("v/v1.0/changes.html", in: output).contains("This is the first published edition."))
+            let latest = try TestSupport.page("changes.html", in: output)
             #expect(latest.contains("KPI · Revenue · weight: <del>75%</del> → <ins>80%</ins>"))
             #expect(latest.contains("Effective: <del>2026-01-01</del> → <ins>2025-12-01</ins>"))
         }
@@ -150,7 +138,7 @@ import Testing
 
     @Test func warnsWhenAPolicyChangesWithoutANewVersion() throws {
         try withRepository { folder, content in
-            let report = try build(content, into: folder.appendingPathComponent("site"))
+            let report = try TestSupport.build(content, into: folder.appendingPathComponent("site"))
             #expect(Set(report.diagnostics.map(\.rule)) == ["version-not-bumped", "effective-backwards"])
             let version = try #require(report.diagnostics.first { $0.rule == "version-not-bumped" })
             #expect(version.message.contains("'v3.0' and 'latest'"), "names both editions")
@@ -164,7 +152,7 @@ import Testing
         try withRepository { folder, content in
             try edit(content.appendingPathComponent("policies/targets.yaml"), [("weight: 80", "weight: 75"), ("weight: 20%", "weight: 25%"), ("effective: 2025-12-01", "effective: 2026-01-01")])
             try edit(content.appendingPathComponent("policies/sales/process.yaml"), [("sla: 48h", "sla: 72h")])
-            let report = try build(content, into: folder.appendingPathComponent("site"))
+            let report = try TestSupport.build(content, into: folder.appendingPathComponent("site"))
             #expect(report.diagnostics.map(\.rule) == ["version-not-bumped"])
             #expect(report.diagnostics.first?.location.path == "policies/sales/process.yaml")
         }
@@ -173,14 +161,14 @@ import Testing
     @Test func policyHistoryListsEveryEditionWithItsDiff() throws {
         try withRepository { folder, content in
             let output = folder.appendingPathComponent("site")
-            _ = try build(content, into: output)
-            let history = try page("history/pol-001.html", in: output)
+            _ = try TestSupport.build(content, into: output)
+            let history = try TestSupport.page("history/pol-001.html", in: output)
             let editions = history.matches(of: /<h2><a href="[^"]*">([^<]*)<\/a><\/h2>/).map { String($0.output.1) }
             #expect(editions == ["latest", "v3.0", "v2.0", "v1.0"])
             #expect(history.contains("<a href=\"../v/v1.0/policies/pol-001.html\">v1.0</a>"))
             #expect(history.contains("KPI · Revenue · weight: <del>70%</del> → <ins>75%</ins>"))
-            #expect(try page("policies/pol-001.html", in: output).contains("href=\"../history/pol-001.html\""))
-            let unchanged = try page("history/pol-002.html", in: output)
+            #expect(try TestSupport.page("policies/pol-001.html", in: output).contains("href=\"../history/pol-001.html\""))
+            let unchanged = try TestSupport.page("history/pol-002.html", in: output)
             #expect(unchanged.contains("Version 2.2 · Effective <time datetime=\"2026-03-01\">2026-03-01</time> · unchanged"))
             #expect(!unchanged.contains("change-kind\">Changed</span> <a href=\"../v/v3.0"), "no empty change for v3.0")
         }
@@ -189,8 +177,8 @@ import Testing
     @Test func publishesAnAtomFeedOfChanges() throws {
         try withRepository { folder, content in
             let output = folder.appendingPathComponent("site")
-            _ = try build(content, into: output)
-            let feed = try page("changes.xml", in: output)
+            _ = try TestSupport.build(content, into: output)
+            let feed = try TestSupport.page("changes.xml", in: output)
             #expect(feed.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"))
             #expect(feed.components(separatedBy: "<entry>").count - 1 == 3, "v2.0, v3.0 and the working tree")
             #expect(feed.contains("<id>https://example.com/handbook/v/v2.0/changes.html</id>"))
@@ -202,10 +190,10 @@ import Testing
     @Test func showsWhoLastChangedEachPage() throws {
         try withRepository { folder, content in
             let output = folder.appendingPathComponent("site")
-            _ = try build(content, into: output)
-            let chapter = try page("chapters/process.html", in: output)
+            _ = try TestSupport.build(content, into: output)
+            let chapter = try TestSupport.page("chapters/process.html", in: output)
             #expect(chapter.contains("Policy Editor · Second edition: weights and the visit checklist"))
-            let role = try page("roles/rep.html", in: output)
+            let role = try TestSupport.page("roles/rep.html", in: output)
             #expect(role.contains("Policy Editor · First edition"))
         }
     }
@@ -213,15 +201,15 @@ import Testing
     @Test func reusesAnUnchangedEditionFromThePreviousBuild() throws {
         try withRepository { folder, content in
             let output = folder.appendingPathComponent("site")
-            _ = try build(content, into: output)
+            _ = try TestSupport.build(content, into: output)
             let stamp = output.appendingPathComponent("v/v1.0/.edition")
             #expect(FileManager.default.fileExists(atPath: stamp.path))
             // A page edited by hand in the old edition stays: the edition was not rendered again.
             let page = output.appendingPathComponent("v/v1.0/roles/rep.html")
             try TestSupport.write("kept from the previous build", to: page)
-            _ = try build(content, into: output)
+            _ = try TestSupport.build(content, into: output)
             #expect(try String(contentsOf: page, encoding: .utf8) == "kept from the previous build")
-            #expect(try self.page("roles/rep.html", in: output).contains("Sales Rep"))
+            #expect(try TestSupport.page("roles/rep.html", in: output).contains("Sales Rep"))
         }
     }
 
@@ -232,7 +220,7 @@ import Testing
             try git(["tag", "v4.0"], in: folder)
             try edit(content.appendingPathComponent("policies/targets.yaml"), [("weight: 10", "weight: 80")])
             let output = folder.appendingPathComponent("site")
-            let report = try build(content, into: output)
+            let report = try TestSupport.build(content, into: output)
             let warning = try #require(report.diagnostics.first { $0.rule == "edition-error" })
             #expect(warning.message == "edition 'v4.0' is not published: its sources have 1 error(s)")
             #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("v/v4.0").path))
@@ -245,11 +233,11 @@ import Testing
         try TestSupport.withTemporaryDirectory { folder in
             let content = try TestSupport.makeContent(in: folder)
             let output = folder.appendingPathComponent("site")
-            let report = try build(content, into: output)
+            let report = try TestSupport.build(content, into: output)
             #expect(report.diagnostics.isEmpty)
             #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("v").path))
             #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("changes.html").path))
-            #expect(!(try page("index.html", in: output)).contains("version-switcher"))
+            #expect(!(try TestSupport.page("index.html", in: output)).contains("version-switcher"))
         }
     }
 }
@@ -290,11 +278,9 @@ import Testing
             script.waitUntilExit()
             #expect(script.terminationStatus == 0)
             let output = folder.appendingPathComponent("public")
-            let report = try SiteBuilder(
-                options: .init(
-                    contentDirectory: repository.appendingPathComponent("content"), themeDirectory: TestSupport.defaultTheme,
-                    outputDirectory: output, today: CalendarDate(year: 2026, month: 11, day: 30), strict: true)
-            ).build()
+            let report = try TestSupport.build(
+                repository.appendingPathComponent("content"), into: output, today: CalendarDate(year: 2026, month: 11, day: 30),
+                strict: true)
             #expect(report.diagnostics.isEmpty, "the editions raise their versions: \(report.diagnostics)")
             let latest = try String(contentsOf: output.appendingPathComponent("changes.html"), encoding: .utf8)
             #expect(latest.contains("提成档位 · 600,000–1,000,000 · 比例：<del>3.5%</del> → <ins>4%</ins>"))
