@@ -7,17 +7,25 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+/// A stage of the pipeline. Each stage depends only on the stages listed before it, so the
+/// compiler refuses a reference that points forward.
+func stage(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
+    .target(name: name, dependencies: dependencies, swiftSettings: strictSettings)
+}
+
 let package = Package(
     name: "handbook",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "handbook", targets: ["handbook"]),
-        .library(name: "HandbookKit", targets: ["HandbookKit"]),
+        .library(name: "HandbookBuild", targets: ["HandbookBuild"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -25,26 +33,46 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
-        .target(
-            name: "HandbookKit",
-            dependencies: [
-                "CCmark",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
-            ],
-            swiftSettings: strictSettings
-        ),
+        // Ids, model types, routes and slugs, anchors, dates, durations, diagnostics.
+        stage("HandbookModel", []),
+        // The only stage that imports cmark.
+        stage("HandbookMarkdown", ["HandbookModel", "CCmark"]),
+        stage("HandbookLoading", ["HandbookModel", "HandbookMarkdown", .product(name: "Yams", package: "Yams")]),
+        stage("HandbookValidation", ["HandbookModel", "HandbookMarkdown", "HandbookLoading"]),
+        stage("HandbookSearch", ["HandbookModel", "HandbookMarkdown", "HandbookLoading"]),
+        stage(
+            "HandbookVersions",
+            [
+                "HandbookModel", "HandbookLoading", "HandbookValidation", "HandbookSearch",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system", condition: .when(platforms: [.linux])),
+            ]),
+        stage(
+            "HandbookRendering",
+            [
+                "HandbookModel", "HandbookMarkdown", "HandbookLoading", "HandbookSearch", "HandbookVersions",
+                .product(name: "Mustache", package: "swift-mustache"), .product(name: "Yams", package: "Yams"),
+            ]),
+        stage(
+            "HandbookBuild",
+            [
+                "HandbookModel", "HandbookLoading", "HandbookValidation", "HandbookSearch", "HandbookVersions",
+                "HandbookRendering",
+            ]),
         .executableTarget(
             name: "handbook",
             dependencies: [
-                "HandbookKit",
+                "HandbookModel", "HandbookLoading", "HandbookValidation", "HandbookVersions", "HandbookRendering", "HandbookBuild",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(
-            name: "HandbookKitTests",
-            dependencies: ["HandbookKit"],
+            name: "HandbookTests",
+            dependencies: [
+                "HandbookModel", "HandbookMarkdown", "HandbookLoading", "HandbookValidation", "HandbookSearch",
+                "HandbookVersions", "HandbookRendering", "HandbookBuild",
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -1,10 +1,13 @@
 import ArgumentParser
 import Foundation
-import HandbookKit
+import HandbookBuild
+import HandbookLoading
+import HandbookModel
+import HandbookRendering
 
 extension HandbookCommand {
     /// `handbook build`: validation, then the site.
-    struct Build: ParsableCommand {
+    struct Build: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Validate, then build the site; on errors nothing is written.")
 
@@ -19,22 +22,24 @@ extension HandbookCommand {
         @Flag(help: "Also print the time each stage took.")
         var timings = false
 
-        func run() throws {
+        func run() async throws {
+            let content = URL(fileURLWithPath: options.content)
+            let themeDirectory = URL(fileURLWithPath: theme)
             let builder = SiteBuilder(
                 options: .init(
-                    contentDirectory: URL(fileURLWithPath: options.content),
-                    themeDirectory: URL(fileURLWithPath: theme),
-                    outputDirectory: URL(fileURLWithPath: output), today: options.todayDate, strict: options.strict))
+                    contentDirectory: content, themeDirectory: themeDirectory, today: options.todayDate,
+                    strict: options.strict),
+                output: DiskOutput(outputDirectory: URL(fileURLWithPath: output), protecting: [content, themeDirectory]))
             let report: SiteBuilder.Report
             do {
-                report = try builder.build()
+                report = try await builder.build()
             } catch let failure as ContentLoader.Failure {
                 printError("error: \(failure)")
                 throw ExitCode(2)
             } catch let failure as Theme.Failure {
                 printError("error: \(failure)")
                 throw ExitCode(2)
-            } catch let failure as SiteWriter.Failure {
+            } catch let failure as SiteOutputFailure {
                 printError("error: \(failure)")
                 throw ExitCode(2)
             } catch {

@@ -1,14 +1,33 @@
 import ArgumentParser
 import Foundation
-import HandbookKit
+import HandbookModel
 
 /// `handbook`: builds a policy handbook into a static site.
-struct HandbookCommand: ParsableCommand {
+@main
+struct HandbookCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handbook",
         abstract: "Validate a policy handbook and build it into a static site.",
         subcommands: [Check.self, Build.self]
     )
+
+    /// Runs the command; usage errors exit with 2, as documented, rather than ArgumentParser's 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError(fullMessage(for: error))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options shared by every subcommand.

@@ -1,0 +1,162 @@
+public import Foundation
+public import HandbookModel
+
+#if canImport(Glibc)
+    import Glibc
+    private let systemWrite = Glibc.write
+#elseif canImport(Darwin)
+    import Darwin
+    private let systemWrite = Darwin.write
+#endif
+
+/// Writes a rendered site so that readers never see half of it.
+///
+/// Files go into a staging folder beside the output folder; only when every file and asset is
+/// written does the staging folder replace the output folder, by two renames on one file system
+/// (with the old folder put back if the second fails). If anything fails before that, the
+/// staging folder is removed and the old output is untouched.
+///
+/// The writer only ever replaces a folder it wrote itself, marked by a `.handbook-site` file, or
+/// an empty one: `--output content` or `--output .` must not delete a user's files.
+public struct DiskOutput: SiteOutput {
+    /// The file that marks a folder as written by handbook.
+    public static let marker = ".handbook-site"
+
+    public let outputDirectory: URL
+    /// Folders the output must neither be nor contain (the content and theme folders).
+    public let protectedDirectories: [URL]
+
+    public init(outputDirectory: URL, protecting protectedDirectories: [URL] = []) {
+        self.outputDirectory = outputDirectory.standardizedFileURL
+        self.protectedDirectories = protectedDirectories.map(\.standardizedFileURL)
+    }
+
+    /// Writes `files` into a staging folder and swaps it in.
+    public func replace(with files: [OutputFile]) throws {
+        try checkOutputIsReplaceable()
+        try SiteOutputFailure.checkUnique(files)
+        let fileManager = FileManager.default
+        let parent = outputDirectory.deletingLastPathComponent()
+        let name = outputDirectory.lastPathComponent
+        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        removeLeftovers(in: parent, of: name)
+
+        let token = UUID().uuidString.prefix(8)
+        let staging = parent.appendingPathComponent(".\(name).staging-\(token)")
+        let retired = parent.appendingPathComponent(".\(name).old-\(token)")
+        do {
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+            try writeFiles(files + [OutputFile(path: Self.marker, contents: Data())], into: staging)
+            let hadOutput = fileManager.fileExists(atPath: outputDirectory.path)
+            if hadOutput {
+                try fileManager.moveItem(at: outputDirectory, to: retired)
+            }
+            do {
+                try fileManager.moveItem(at: staging, to: outputDirectory)
+            } catch {
+                if hadOutput { try? fileManager.moveItem(at: retired, to: outputDirectory) }
+                throw error
+            }
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw error
+        }
+        try? fileManager.removeItem(at: retired)
+    }
+
+    /// Refuses an output folder that holds, or is held by, a protected folder, and an existing
+    /// folder that handbook did not write.
+    private func checkOutputIsReplaceable() throws {
+        let output = outputDirectory.resolvingSymlinksInPath().path
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath().path
+        for protected in protectedDirectories.map({ $0.resolvingSymlinksInPath().path }) + [current] {
+            if protected == output || protected.hasPrefix(output.hasSuffix("/") ? output : output + "/") {
+                throw SiteOutputFailure.overlaps(outputDirectory.path, protected)
+            }
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: outputDirectory.path, isDirectory: &isDirectory) else { return }
+        let contents = isDirectory.boolValue ? (try? FileManager.default.contentsOfDirectory(atPath: outputDirectory.path)) : nil
+        guard let contents, contents.isEmpty || contents.contains(Self.marker) else {
+            throw SiteOutputFailure.notASite(outputDirectory.path)
+        }
+    }
+
+    public func existingFile(at path: String) -> Data? {
+        FileManager.default.contents(atPath: outputDirectory.appendingPathComponent(path).path)
+    }
+
+    public func existingFiles(under folder: String) -> [String] {
+        let root = outputDirectory.appendingPathComponent(folder)
+        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
+        var paths: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            else { continue }
+            paths.append(folder + relative)
+        }
+        return paths.sorted()
+    }
+
+    /// Staging and retired folders that an interrupted earlier build left beside the output.
+    private func removeLeftovers(in parent: URL, of name: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for leftover in names where leftover.hasPrefix(".\(name).staging-") || leftover.hasPrefix(".\(name).old-") {
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(leftover))
+        }
+    }
+
+    /// Hard-links the previous build's copy of a file into the staging folder when its bytes
+    /// are the same, as rsync's `--link-dest` does: a rebuild then writes only what changed, and
+    /// retiring the old site frees only what changed.
+    private static func linkUnchanged(_ data: Data, from previous: String, to destination: String) -> Bool {
+        var status = stat()
+        guard stat(previous, &status) == 0, Int(status.st_size) == data.count,
+            let old = FileManager.default.contents(atPath: previous), old == data
+        else { return false }
+        return link(previous, destination) == 0
+    }
+
+    /// Writes a new file with plain POSIX calls. `Data.write(to:)` syncs every file to disk,
+    /// which for thousands of pages costs more than rendering them; the staging folder is
+    /// swapped in only after every write succeeded, so a crash mid-build leaves the old site.
+    private static func writeFile(_ data: Data, to path: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
+    }
+
+    private func writeFiles(_ files: [OutputFile], into folder: URL) throws {
+        let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
+        for subfolder in folders.sorted() {
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent(subfolder), withIntermediateDirectories: true)
+        }
+        let previous = outputDirectory
+        let failures = files.concurrentMap { file -> String? in
+            let destination = folder.appendingPathComponent(file.path).path
+            if DiskOutput.linkUnchanged(file.contents, from: previous.appendingPathComponent(file.path).path, to: destination) {
+                return nil
+            }
+            return DiskOutput.writeFile(file.contents, to: destination)
+                ? nil : "\(file.path): \(String(cString: strerror(errno)))"
+        }.compactMap { $0 }
+        if let first = failures.first {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot write \(first)"])
+        }
+    }
+}

@@ -1,0 +1,95 @@
+public import Foundation
+public import HandbookModel
+
+/// Reads a content folder into a ``Handbook``, with every problem found on the way.
+public struct ContentLoader: Sendable {
+    /// Errors that stop loading before any file is read.
+    public enum Failure: Error, CustomStringConvertible {
+        case missingContentFolder(String)
+
+        public var description: String {
+            switch self {
+            case .missingContentFolder(let path): "content folder '\(path)' does not exist"
+            }
+        }
+    }
+
+    public let content: any ContentTree
+
+    public init(content: any ContentTree) {
+        self.content = content
+    }
+
+    public init(contentDirectory: URL) {
+        self.init(content: DiskContentTree(root: contentDirectory))
+    }
+
+    public func load() throws(Failure) -> (Handbook, [Diagnostic]) {
+        guard content.exists else { throw .missingContentFolder(content.location) }
+
+        let sink = DiagnosticSink()
+        let config = readFile("handbook.yaml", sink: sink).flatMap {
+            SettingsReader.readConfig(path: "handbook.yaml", text: $0, sink: sink)
+        }
+        let roles = readFile("roles.yaml", sink: sink).flatMap {
+            SettingsReader.readRoles(path: "roles.yaml", text: $0, sink: sink)
+        }
+        var diagnostics = sink.diagnostics
+
+        let content = self.content
+        let policyResults = files(under: "policies", extensions: ["yaml", "yml"]).concurrentMap { path in
+            let sink = DiagnosticSink()
+            let policy = ContentLoader.read(path, in: content, sink: sink).flatMap {
+                PolicyReader(path: path, text: $0).read(sink: sink)
+            }
+            return (policy, sink.diagnostics)
+        }
+        let chapterResults = files(under: "chapters", extensions: ["md", "markdown"]).concurrentMap { path in
+            let sink = DiagnosticSink()
+            let chapter = ContentLoader.read(path, in: content, sink: sink).flatMap {
+                ChapterReader(path: path, text: $0).read(sink: sink)
+            }
+            return (chapter, sink.diagnostics)
+        }
+        diagnostics += policyResults.flatMap(\.1) + chapterResults.flatMap(\.1)
+        var unreadable: Set<Handbook.SourceKind> = []
+        if config == nil { unreadable.insert(.config) }
+        if roles == nil { unreadable.insert(.roles) }
+        if policyResults.contains(where: { $0.0 == nil }) { unreadable.insert(.policies) }
+        if chapterResults.contains(where: { $0.0 == nil }) { unreadable.insert(.chapters) }
+        let handbook = Handbook(
+            config: config ?? HandbookConfig(title: ""), roles: roles ?? [], policies: policyResults.compactMap(\.0),
+            chapters: chapterResults.compactMap(\.0), unreadable: unreadable)
+        return (handbook, diagnostics)
+    }
+
+    private func readFile(_ path: String, sink: DiagnosticSink) -> String? {
+        guard content.fileExists(path) else {
+            sink.error(at: SourceLocation(path: path), "required file '\(path)' is missing", rule: "missing-file")
+            return nil
+        }
+        return ContentLoader.read(path, in: content, sink: sink)
+    }
+
+    private static func read(_ path: String, in content: any ContentTree, sink: DiagnosticSink) -> String? {
+        guard let data = content.contents(of: path) else {
+            sink.error(at: SourceLocation(path: path), "cannot read '\(path)'", rule: "missing-file")
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            sink.error(at: SourceLocation(path: path), "'\(path)' is not UTF-8 text", rule: "yaml-syntax")
+            return nil
+        }
+        return text
+    }
+
+    /// Paths relative to the content folder, sorted, of the files below `folder` with one of the
+    /// given extensions.
+    private func files(under folder: String, extensions: Set<String>) -> [String] {
+        content.files(under: folder).filter { path in
+            // Hidden files and everything in hidden folders (drafts, editor backups) are skipped.
+            !path.split(separator: "/").contains(where: { $0.hasPrefix(".") })
+                && extensions.contains((path as NSString).pathExtension.lowercased())
+        }
+    }
+}

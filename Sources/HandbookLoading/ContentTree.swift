@@ -1,0 +1,80 @@
+public import Foundation
+
+/// The files of a content folder, by path relative to it: the folder on disk, or files held
+/// in memory (an edition read from git, a test).
+public protocol ContentTree: Sendable {
+    /// Where the tree is, for messages.
+    var location: String { get }
+    /// Whether the tree is there at all.
+    var exists: Bool { get }
+    /// Whether a file is at `path`.
+    func fileExists(_ path: String) -> Bool
+    /// The bytes of the file at `path`, or nil if there is none or it cannot be read.
+    func contents(of path: String) -> Data?
+    /// Paths of every file below `folder`, relative to the tree, sorted.
+    func files(under folder: String) -> [String]
+}
+
+/// A content folder on disk.
+public struct DiskContentTree: ContentTree {
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    public var location: String { root.path }
+
+    public var exists: Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    public func fileExists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+    }
+
+    public func contents(of path: String) -> Data? {
+        FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
+    }
+
+    public func files(under folder: String) -> [String] {
+        let base = root.appendingPathComponent(folder)
+        guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return [] }
+        var paths: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: base.appendingPathComponent(relative).path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            else { continue }
+            paths.append("\(folder)/\(relative)")
+        }
+        return paths.sorted()
+    }
+}
+
+/// Files held in memory, by path.
+public struct MemoryContentTree: ContentTree {
+    public var files: [String: Data]
+    public let location: String
+
+    public init(files: [String: Data], location: String = "(memory)") {
+        self.files = files
+        self.location = location
+    }
+
+    /// A tree of text files.
+    public init(texts: [String: String], location: String = "(memory)") {
+        self.init(files: texts.mapValues { Data($0.utf8) }, location: location)
+    }
+
+    public var exists: Bool { true }
+
+    public func fileExists(_ path: String) -> Bool { files[path] != nil }
+
+    public func contents(of path: String) -> Data? { files[path] }
+
+    public func files(under folder: String) -> [String] {
+        files.keys.filter { $0.hasPrefix(folder + "/") }.sorted()
+    }
+}

@@ -1,0 +1,94 @@
+public import HandbookMarkdown
+public import HandbookModel
+
+/// Look-ups by id over a ``Handbook``, with its Markdown parsed once for every later stage.
+///
+/// Where an id is defined twice, the first definition wins here; validation reports the second.
+public struct HandbookIndex: Sendable {
+    public let handbook: Handbook
+    public let rolesByID: [String: Role]
+    public let policiesByID: [String: Policy]
+    public let processesByID: [String: PolicyProcess]
+    public let chaptersByPath: [String: Chapter]
+    public let areasByID: [String: Area]
+    /// Parsed bodies of chapters and policies, by the path of their file.
+    public let chapterDocuments: [String: MarkdownDocument]
+    public let policyDocuments: [String: MarkdownDocument]
+    private let chaptersByArea: [String: [Chapter]]
+    /// Every anchor of each chapter page, by path: its headings and embedded process steps.
+    private let chapterAnchors: [String: [String]]
+    private let policiesByArea: [String: [Policy]]
+
+    public init(_ handbook: Handbook) {
+        self.handbook = handbook
+        rolesByID = Dictionary(handbook.roles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        policiesByID = Dictionary(handbook.policies.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
+        processesByID = Dictionary(handbook.processes.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
+        chaptersByPath = Dictionary(handbook.chapters.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        areasByID = Dictionary(handbook.config.areas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let processesByID = self.processesByID
+        let chapterDocuments = handbook.chapters.concurrentMap {
+            ($0.path, HandbookIndex.parse($0.body, reserving: PageAnchors.layout, processes: processesByID))
+        }
+        self.chapterDocuments = Dictionary(chapterDocuments, uniquingKeysWith: { first, _ in first })
+        let policyDocuments = handbook.policies.concurrentMap {
+            ($0.path, HandbookIndex.parse(
+                $0.body, reserving: PageAnchors.layout.union(PageAnchors.policy($0)), processes: processesByID))
+        }
+        self.policyDocuments = Dictionary(policyDocuments, uniquingKeysWith: { first, _ in first })
+        chapterAnchors = self.chapterDocuments.mapValues {
+            $0.headings.map(\.id) + PageAnchors.embedded(in: $0, processes: processesByID)
+        }
+        chaptersByArea = Dictionary(grouping: handbook.chapters, by: \.area.value).mapValues {
+            $0.sorted { ($0.order, $0.title) < ($1.order, $1.title) }
+        }
+        policiesByArea = Dictionary(grouping: handbook.policies, by: \.area.value).mapValues {
+            $0.sorted { $0.id.value < $1.id.value }
+        }
+    }
+
+    /// Parses a page's Markdown so that its headings take none of `reserved`, nor the ids of its
+    /// task items and of the steps and checklist items of processes it embeds (known only once
+    /// it is parsed).
+    private static func parse(_ source: MarkdownSource, reserving reserved: Set<String>, processes: [String: PolicyProcess])
+        -> MarkdownDocument
+    {
+        let document = MarkdownParser.parse(source, reservedAnchors: reserved)
+        let taskCount = document.nodes { if case .taskMarker = $0.kind { true } else { false } }.count
+        let elements = PageAnchors.embeddedElementIDs(in: document, processes: processes)
+            .union((0..<taskCount).map { "task-\($0 + 1)" })
+        guard document.headings.contains(where: { elements.contains($0.id) }) else { return document }
+        return MarkdownParser.parse(source, reservedAnchors: reserved.union(elements))
+    }
+
+    /// The chapters of an area, by their `order` then title.
+    public func chapters(inArea area: String) -> [Chapter] {
+        chaptersByArea[area] ?? []
+    }
+
+    /// The policies of an area, by id.
+    public func policies(inArea area: String) -> [Policy] {
+        policiesByArea[area] ?? []
+    }
+
+    /// Every anchor of a policy's page: its body's headings, the steps of processes the body
+    /// embeds, and the page's own sections.
+    public func anchors(of policy: Policy) -> [String]? {
+        policyDocuments[policy.path].map {
+            $0.headings.map(\.id) + PageAnchors.embedded(in: $0, processes: processesByID) + PageAnchors.policy(policy)
+        }
+    }
+
+    /// Every anchor of the page a link target lands on, or nil if the page does not exist.
+    public func anchors(of target: LinkTarget) -> [String]? {
+        switch target {
+        case .chapter(let path, _):
+            chapterAnchors[path]
+        case .policy(let id, _):
+            policiesByID[id].flatMap(anchors(of:))
+        case .process(let id, _): processesByID[id].map(PageAnchors.process)
+        case .role(let id, _): rolesByID[id].map { PageAnchors.role($0, in: handbook) }
+        case .external, .fragment, .relative: nil
+        }
+    }
+}

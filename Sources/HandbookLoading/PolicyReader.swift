@@ -1,0 +1,88 @@
+internal import Yams
+import HandbookModel
+
+/// Reads one policy file into a ``Policy``.
+struct PolicyReader {
+    let path: String
+    let text: String
+
+    func read(sink: DiagnosticSink) -> Policy? {
+        let start = SourceLocation(path: path)
+        guard let node = YAMLDocument.parse(text, path: path, sink: sink),
+            let fields = YAMLMapping.from(
+                node, subject: "policy", path: path, lineOffset: 0, lines: SourceText.lines(text), sink: sink, at: start)
+        else { return nil }
+        let id = fields.identifier() ?? Located("", at: start)
+        let policy = Policy(
+            id: id,
+            title: fields.string("title")?.value ?? "",
+            area: fields.string("area") ?? Located("", at: fields.location),
+            owner: fields.string("owner") ?? Located("", at: fields.location),
+            version: fields.string("version")?.value ?? "",
+            effective: fields.date("effective"),
+            reviewEveryMonths: fields.int("review_every", range: 1...120),
+            appliesTo: fields.strings("applies_to", required: true),
+            summary: fields.string("summary")?.value ?? "",
+            body: fields.markdown("body", required: false) ?? MarkdownSource(text: "", path: path),
+            processes: fields.mappings("processes") { index, mapping in
+                "process \(mapping["id"]?.string.map { "'\($0)'" } ?? "#\(index + 1)")"
+            }.map { readProcess($0, policyID: id.value) },
+            kpis: fields.mappings("kpis") { index, _ in "KPI #\(index + 1)" }.compactMap(readKPI),
+            tiersBasis: fields.string("tiers_basis", required: false)?.value,
+            tiers: fields.mappings("tiers") { index, _ in "tier #\(index + 1)" }.compactMap(readTier),
+            related: fields.strings("related"),
+            path: path
+        )
+        fields.finish()
+        return policy
+    }
+
+    private func readProcess(_ fields: YAMLMapping, policyID: String) -> PolicyProcess {
+        defer { fields.finish() }
+        return PolicyProcess(
+            id: fields.identifier() ?? Located("", at: fields.location),
+            title: fields.string("title")?.value ?? "",
+            owner: fields.string("owner") ?? Located("", at: fields.location),
+            trigger: fields.string("trigger")?.value ?? "",
+            steps: fields.mappings("steps", required: true) { index, mapping in
+                "step \(mapping["id"]?.string.map { "'\($0)'" } ?? "#\(index + 1)")"
+            }.map(readStep),
+            related: fields.strings("related"),
+            policyID: policyID
+        )
+    }
+
+    private func readStep(_ fields: YAMLMapping) -> Step {
+        defer { fields.finish() }
+        return Step(
+            id: fields.identifier() ?? Located("", at: fields.location),
+            title: fields.string("title")?.value ?? "",
+            role: fields.string("role") ?? Located("", at: fields.location),
+            serviceLevel: fields.serviceLevel("sla"),
+            checklist: fields.strings("checklist").map(\.value),
+            records: fields.strings("records").map(\.value),
+            location: fields.location
+        )
+    }
+
+    private func readKPI(_ fields: YAMLMapping) -> KPI? {
+        defer { fields.finish() }
+        let name = fields.string("name")
+        let weight = fields.number("weight", percent: true)
+        let target = fields.string("target")
+        let measure = fields.string("measure")
+        guard let name, let weight, let target, let measure else { return nil }
+        return KPI(
+            name: name.value, weight: weight.value, target: target.value, measure: measure.value,
+            location: fields.location)
+    }
+
+    private func readTier(_ fields: YAMLMapping) -> Tier? {
+        defer { fields.finish() }
+        let from = fields.number("from")
+        let to = fields.number("to", required: false)
+        let rate = fields.number("rate", percent: true)
+        guard let from, let rate else { return nil }
+        return Tier(from: from.value, to: to?.value, rate: rate.value, location: fields.location)
+    }
+}

@@ -1,0 +1,53 @@
+package import HandbookModel
+
+/// Escaping for text and attribute values in generated HTML.
+package enum HTMLEscaping {
+    package static func text(_ string: String) -> String {
+        var result = ""
+        result.reserveCapacity(string.utf8.count)
+        for character in string.unicodeScalars {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            default: result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+
+    /// A URL for an `href` or `src` attribute: characters outside the URL syntax are
+    /// percent-encoded (non-ASCII included), then the result is escaped as attribute text.
+    package static func href(_ url: String) -> String {
+        let allowed = Set("-_.!~*'();/?:@&=+$,%#[]ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".unicodeScalars)
+        var result = ""
+        for scalar in url.unicodeScalars {
+            if allowed.contains(scalar) {
+                result.unicodeScalars.append(scalar)
+            } else {
+                for byte in String(scalar).utf8 {
+                    result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                }
+            }
+        }
+        return text(result)
+    }
+
+    /// Whether a link may be followed in safe mode: like cmark, no `javascript:`, `vbscript:`,
+    /// `file:` or `data:` addresses other than common image types.
+    package static func isSafe(_ url: String) -> Bool {
+        let lowered = url.lowercased().trimmingWhitespace()
+        for prefix in ["javascript:", "vbscript:", "file:"] where lowered.hasPrefix(prefix) { return false }
+        if lowered.hasPrefix("data:") {
+            return ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lowered.hasPrefix($0) }
+        }
+        return true
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}

@@ -1,0 +1,14 @@
+/// Short, stable names for contents: search shards, cache keys, feed entry ids.
+package enum ContentHash {
+    /// Ten hex digits of a 64-bit FNV-1a hash of the UTF-8 bytes: enough to tell versions of
+    /// a file apart, not a cryptographic hash.
+    package static func of(_ text: String) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(10))
+    }
+}

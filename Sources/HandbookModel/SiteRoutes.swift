@@ -1,0 +1,32 @@
+/// Where each page of the site lives, and how one page links to another.
+///
+/// Every page is a `.html` file and every link is relative, so the site works from any folder
+/// of a web server and straight from disk (`file://`).
+public enum SiteRoutes {
+    public static let home = "index.html"
+    public static let notFound = "404.html"
+    public static let rolesIndex = "roles/index.html"
+    public static let search = "search.html"
+    public static let checklists = "checklists.html"
+    public static let printVersion = "print.html"
+    public static let changes = "changes.html"
+
+    public static func chapter(_ chapter: Chapter) -> String { self.chapter(id: chapter.id.value) }
+    public static func chapter(id: String) -> String { "chapters/\(slug(id)).html" }
+    public static func policy(id: String) -> String { "policies/\(slug(id)).html" }
+    public static func process(id: String) -> String { "processes/\(slug(id)).html" }
+    public static func role(id: String) -> String { "roles/\(slug(id)).html" }
+    public static func onboarding(role id: String) -> String { "onboarding/\(slug(id)).html" }
+    public static func history(policy id: String) -> String { "history/\(slug(id)).html" }
+
+    /// A file name made of an id: lower-cased, with anything but letters, digits, `-` and `_`
+    /// replaced by `-`.
+    public static func slug(_ id: String) -> String {
+        String(id.lowercased().map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+    }
+
+    /// The prefix that leads from the page at `path` back to the site's root folder.
+    public static func root(from path: String) -> String {
+        String(repeating: "../", count: path.count { $0 == "/" })
+    }
+}

@@ -1,0 +1,195 @@
+public import Foundation
+public import HandbookLoading
+public import HandbookMarkdown
+public import HandbookModel
+public import HandbookSearch
+public import HandbookVersions
+
+/// Renders every page of a validated handbook with a theme, concurrently.
+public struct SiteRenderer: Sendable {
+    let index: HandbookIndex
+    let theme: Theme
+    let today: CalendarDate
+    let plan: SitePlan
+    let sidebar: Sidebar
+    let edition: EditionContext?
+
+    /// - Parameter edition: The site's editions and which one this is; nil for a site without
+    ///   tagged editions.
+    package init(index: HandbookIndex, theme: Theme, today: CalendarDate, edition: EditionContext?) {
+        self.index = index
+        self.theme = theme
+        self.today = today
+        self.edition = edition
+        let plan = SitePlan(
+            index, withEditions: (edition?.editions.count ?? 0) > 1,
+            withHistory: edition.map { $0.edition.isLatest && !$0.policyHistory.isEmpty } ?? false)
+        self.plan = plan
+        let folder = edition?.edition.folder ?? ""
+        sidebar = Sidebar(index: index, theme: theme, roots: Set(plan.pages.map { SiteRenderer.root(of: $0.path, index: index, folder: folder) }))
+    }
+
+    public init(index: HandbookIndex, theme: Theme, today: CalendarDate) {
+        self.init(index: index, theme: theme, today: today, edition: nil)
+    }
+
+    /// The folder of the edition being rendered, relative to the site root.
+    private var folder: String { edition?.edition.folder ?? "" }
+
+    /// The prefix from a page to the root of its edition. The 404 page is served at any depth,
+    /// so it links from the published address instead.
+    static func root(of path: String, index: HandbookIndex, folder: String = "") -> String {
+        path == SiteRoutes.notFound ? index.handbook.config.baseURL.pathPart + folder : SiteRoutes.root(from: path)
+    }
+
+    /// The prefix from a page to the shared assets at the site root.
+    private func assets(of path: String) -> String {
+        if path == SiteRoutes.notFound { return index.handbook.config.baseURL.pathPart + "assets/" }
+        return SiteRoutes.root(from: folder + path) + "assets/"
+    }
+
+    /// The search index of every chapter, policy, process and role page.
+    public func searchIndex() -> [OutputFile] {
+        let pages = SearchSectionExtractor(index: index, strings: theme.strings).sections(
+            of: plan.pages.compactMap(\.searchable))
+        return SearchIndexBuilder(pages: pages).files().map { OutputFile(path: folder + $0.path, contents: $0.contents) }
+    }
+
+    /// Every page and `sitemap.xml`; theme assets are copied by the writer.
+    public func render() -> [OutputFile] {
+        let folder = self.folder
+        // The pages that gather many others (print version, booklet, onboarding packs) go
+        // first, so that no core is left rendering one of them alone at the end.
+        let order = plan.pages.sorted { $0.isCollection && !$1.isCollection }
+        let pages = order.concurrentMap { page in
+            OutputFile(path: folder + page.path, contents: Data(render(page).utf8))
+        }
+        return pages + [OutputFile(path: folder + "sitemap.xml", contents: Data(sitemap().utf8))]
+    }
+
+    private func render(_ page: SitePlan.Page) -> String {
+        let root = SiteRenderer.root(of: page.path, index: index, folder: folder)
+        let views = ViewFactory(
+            index: index, strings: theme.strings, today: today, root: root, assets: assets(of: page.path),
+            editionTag: edition.flatMap { $0.edition.isLatest ? nil : $0.edition.name })
+        let markdown = HTMLRenderer(
+            allowsRawHTML: index.handbook.config.allowsRawHTML, embedding: PageEmbedding(views: views, theme: theme))
+        let chrome = PageChromeBuilder(plan: plan, views: views, theme: theme, sidebar: sidebar, edition: edition)
+
+        switch page.content {
+        case .home:
+            return theme.render(
+                HomePage(
+                    page: chrome.build(page, kind: "home"), areas: views.areaCards(), recent: views.recentPolicies(),
+                    roles: index.handbook.roles.map { LinkView(title: $0.name, url: views.url(SiteRoutes.role(id: $0.id))) },
+                    chapterCount: index.handbook.chapters.count, policyCount: index.handbook.policies.count,
+                    processCount: index.handbook.processes.count),
+                template: "home")
+        case .chapter(let chapter):
+            let document = index.chapterDocuments[chapter.path]
+            let view = ChapterView(
+                id: chapter.id.value, title: chapter.title, area: page.area?.title ?? "",
+                body: document.map(markdown.render) ?? "",
+                related: chapter.related.compactMap { index.policiesByID[$0.value] }.map(views.policySummary),
+                hasTasks: document?.hasTaskItems ?? false)
+            return theme.render(
+                ChapterPage(
+                    page: chrome.build(page, kind: "chapter", headings: document?.headings ?? [], source: chapter.path),
+                    chapter: view),
+                template: "chapter")
+        case .policy(let policy):
+            let document = index.policyDocuments[policy.path]
+            let view = views.policy(
+                policy, body: document.map(markdown.render) ?? "", hasTasks: document?.hasTaskItems ?? false)
+            var headings = document?.headings ?? []
+            // The page's own sections, named by their UI strings.
+            for anchor in ["kpis", "tiers", "processes"] where PageAnchors.policy(policy).contains(anchor) {
+                headings.append(Heading(level: 2, text: theme.string(anchor), id: anchor, location: SourceLocation(path: policy.path)))
+            }
+            return theme.render(
+                PolicyPage(page: chrome.build(page, kind: "policy", headings: headings, source: policy.path), policy: view),
+                template: "policy")
+        case .process(let process):
+            let source = index.policiesByID[process.policyID]?.path
+            return theme.render(
+                ProcessPage(page: chrome.build(page, kind: "process", source: source), process: views.process(process)),
+                template: "process")
+        case .roles:
+            return theme.render(
+                RolesPage(page: chrome.build(page, kind: "roles", source: "roles.yaml"), roles: views.roleTree()),
+                template: "roles")
+        case .role(let role):
+            return theme.render(
+                RolePage(page: chrome.build(page, kind: "role", source: "roles.yaml"), role: views.role(role)),
+                template: "role")
+        case .onboarding(let role):
+            let (policies, processes) = views.onboarding(for: role)
+            return theme.render(
+                OnboardingPage(
+                    page: chrome.build(page, kind: "onboarding", source: "roles.yaml"), roleID: role.id,
+                    role: views.roleLink(role.id), policies: policies, processes: processes),
+                template: "onboarding")
+        case .checklists:
+            let processes = plan.pages.compactMap { page -> PolicyProcess? in
+                if case .process(let process) = page.content { process } else { nil }
+            }
+            return theme.render(
+                BookletPage(page: chrome.build(page, kind: "booklet"), processes: processes.map(views.process)),
+                template: "checklists")
+        case .printVersion:
+            let book = PrintVersion(index: index, views: views, theme: theme, plan: plan)
+            return theme.render(
+                PrintPage(page: chrome.build(page, kind: "print"), chapters: book.chapters(), policies: book.policies()),
+                template: "print")
+        case .changes:
+            let changes = edition?.changes
+            let groups = changes.map(views.changeGroups) ?? []
+            return theme.render(
+                ChangesPageView(
+                    page: chrome.build(page, kind: "changes"), edition: edition?.edition.name ?? "",
+                    since: edition?.previousName.map { theme.string("changes_since").replacingOccurrences(of: "{previous}", with: $0) },
+                    first: changes == nil, empty: changes?.isEmpty ?? false, groups: groups,
+                    feedURL: SiteRoutes.root(from: folder + page.path) + "changes.xml"),
+                template: "changes")
+        case .history(let policy):
+            let siteRoot = SiteRoutes.root(from: folder + page.path)
+            let entries = (edition?.policyHistory[policy.id.value] ?? []).map { entry in
+                let url = siteRoot + entry.folder + SiteRoutes.policy(id: policy.id.value)
+                return HistoryEntryView(
+                    edition: entry.edition, url: url, version: entry.version, effective: entry.effective, first: entry.first,
+                    change: entry.change.map { views.change($0, url: url) })
+            }
+            return theme.render(
+                HistoryPageView(page: chrome.build(page, kind: "history", source: policy.path), policy: views.policyLink(policy.id.value), entries: entries),
+                template: "history")
+        case .search:
+            return theme.render(PlainPage(page: chrome.build(page, kind: "search")), template: "search")
+        case .notFound:
+            return theme.render(PlainPage(page: chrome.build(page, kind: "not-found")), template: "404")
+        }
+    }
+
+    private struct SitemapURL {
+        let loc: String
+        let lastmod: String?
+    }
+
+    private func sitemap() -> String {
+        let base = index.handbook.config.baseURL
+        let urls = plan.pages.filter { $0.path != SiteRoutes.notFound && $0.path != SiteRoutes.search }.map { page in
+            var lastmod: String?
+            if case .policy(let policy) = page.content { lastmod = policy.effective?.description }
+            return SitemapURL(loc: HTMLEscaping.href(base + folder + page.path), lastmod: lastmod)
+        }
+        return BuiltInTemplates.render(["urls": urls], template: "sitemap")
+    }
+}
+
+extension String {
+    /// The path of a URL (`https://host/handbook/` → `/handbook/`); a path stays as it is.
+    fileprivate var pathPart: String {
+        guard let components = URLComponents(string: self), components.host != nil else { return self }
+        let path = components.path.isEmpty ? "/" : components.path
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+}

@@ -1,0 +1,176 @@
+import HandbookLoading
+import HandbookModel
+
+/// Builds the view models of pages from the handbook, with URLs relative to one page.
+struct ViewFactory: Sendable {
+    let index: HandbookIndex
+    let strings: [String: String]
+    let today: CalendarDate
+    /// Relative prefix from the page being built to the root of its edition.
+    let root: String
+    /// Relative prefix from the page being built to the shared assets.
+    var assets: String = "assets/"
+    /// The tag of the edition being built; nil for the latest.
+    var editionTag: String? = nil
+
+    private var handbook: Handbook { index.handbook }
+
+    func url(_ path: String) -> String { root + path }
+
+    func site() -> SiteView {
+        let config = handbook.config
+        return SiteView(
+            title: config.title, description: config.description, version: config.version.isEmpty ? nil : config.version,
+            storage: "handbook/\(config.title)/\(editionTag ?? (config.version.isEmpty ? "current" : config.version))",
+            language: config.language.rawValue, root: root, assets: assets, t: strings)
+    }
+
+    func roleLink(_ id: String) -> RoleLinkView {
+        RoleLinkView(name: index.rolesByID[id]?.name ?? id, url: url(SiteRoutes.role(id: id)))
+    }
+
+    func policyLink(_ id: String) -> LinkView {
+        LinkView(title: index.policiesByID[id]?.title ?? id, url: url(SiteRoutes.policy(id: id)), code: id)
+    }
+
+    func serviceLevel(_ level: ServiceLevel?) -> String? {
+        level.map { "\($0.amount) \(strings["unit_\($0.unit.rawValue)"] ?? $0.unit.rawValue)" }
+    }
+
+    // MARK: Structured content
+
+    func kpiTable(_ policy: Policy) -> KPITableView? {
+        guard !policy.kpis.isEmpty else { return nil }
+        return KPITableView(
+            rows: policy.kpis.map {
+                KPIRowView(name: $0.name, weight: $0.weight.formattedPercent, target: $0.target, measure: $0.measure)
+            },
+            total: policy.kpis.reduce(0) { $0 + $1.weight }.formattedPercent)
+    }
+
+    func tierTable(_ policy: Policy) -> TierTableView? {
+        guard !policy.tiers.isEmpty else { return nil }
+        return TierTableView(
+            basis: policy.tiersBasis,
+            rows: policy.tiers.sorted { $0.from < $1.from }.map {
+                TierRowView(from: $0.from.groupedNumber, to: $0.to?.groupedNumber, rate: $0.rate.formattedPercent)
+            })
+    }
+
+    func process(_ process: PolicyProcess) -> ProcessView {
+        let steps = process.steps.enumerated().map { offset, step in
+            let anchor = PageAnchors.step(process: process.id.value, step: step.id.value)
+            return StepView(
+                number: offset + 1, id: step.id.value, anchor: anchor, title: step.title,
+                role: roleLink(step.role.value), sla: serviceLevel(step.serviceLevel),
+                checklist: step.checklist.enumerated().map { item, text in
+                    ChecklistItemView(id: PageAnchors.checklistItem(step: anchor, number: item + 1), text: text)
+                },
+                records: step.records)
+        }
+        var records: [String] = []
+        for record in process.steps.flatMap(\.records) where !records.contains(record) { records.append(record) }
+        return ProcessView(
+            id: process.id.value, title: process.title, url: url(SiteRoutes.process(id: process.id.value)),
+            owner: roleLink(process.owner.value), trigger: process.trigger, policy: policyLink(process.policyID),
+            steps: steps, itemCount: steps.reduce(0) { $0 + $1.checklist.count }, records: records,
+            related: process.related.map { policyLink($0.value) })
+    }
+
+    func policySummary(_ policy: Policy) -> PolicySummaryView {
+        PolicySummaryView(
+            id: policy.id.value, title: policy.title, url: url(SiteRoutes.policy(id: policy.id.value)),
+            version: policy.version, effective: policy.effective?.description ?? "", summary: policy.summary)
+    }
+
+    func policy(_ policy: Policy, body: String, hasTasks: Bool, anchorPrefix: String = "") -> PolicyView {
+        let nextReview = policy.nextReview
+        let chapters = handbook.chapters.filter { chapter in chapter.related.contains { $0.value == policy.id.value } }
+        return PolicyView(
+            id: policy.id.value, title: policy.title, area: index.areasByID[policy.area.value]?.title ?? "",
+            owner: roleLink(policy.owner.value), version: policy.version,
+            effective: policy.effective?.description ?? "", nextReview: nextReview?.description ?? "",
+            reviewOverdue: nextReview.map { $0 < today } ?? false, reviewEvery: policy.reviewEveryMonths ?? 0,
+            appliesTo: policy.appliesTo.map { roleLink($0.value) }, summary: policy.summary, body: body,
+            kpis: kpiTable(policy), tiers: tierTable(policy), processes: policy.processes.map(process),
+            related: policy.related.map { policyLink($0.value) },
+            chapters: chapters.map { LinkView(title: $0.title, url: url(SiteRoutes.chapter($0))) },
+            anchorPrefix: anchorPrefix, hasTasks: hasTasks)
+    }
+
+    func role(_ role: Role) -> RoleView {
+        let applying = handbook.policies.filter { policy in policy.appliesTo.contains { $0.value == role.id } }
+        var steps: [RoleStepView] = []
+        for process in handbook.processes {
+            for step in process.steps where step.role.value == role.id {
+                steps.append(
+                    RoleStepView(
+                        process: LinkView(title: process.title, url: url(SiteRoutes.process(id: process.id.value)), code: process.id.value),
+                        step: step.title, sla: serviceLevel(step.serviceLevel)))
+            }
+        }
+        return RoleView(
+            id: role.id, name: role.name, description: role.description,
+            reportsTo: role.reportsTo.map { roleLink($0.value) },
+            directReports: handbook.roles.filter { $0.reportsTo?.value == role.id }.map { roleLink($0.id) },
+            policies: applying.map(policySummary),
+            owned: handbook.policies.filter { $0.owner.value == role.id }.map { policyLink($0.id.value) }
+                + handbook.processes.filter { $0.owner.value == role.id }.map {
+                    LinkView(title: $0.title, url: url(SiteRoutes.process(id: $0.id.value)), code: $0.id.value)
+                },
+            steps: steps,
+            kpis: applying.compactMap { policy in
+                kpiTable(policy).map { KPIGroupView(policy: policyLink(policy.id.value), table: $0) }
+            },
+            onboardingURL: url(SiteRoutes.onboarding(role: role.id)))
+    }
+
+    /// The policies that apply to a role, and the processes it owns or does a step of.
+    func onboarding(for role: Role) -> (policies: [PolicySummaryView], processes: [ProcessView]) {
+        let policies = handbook.policies.filter { policy in policy.appliesTo.contains { $0.value == role.id } }
+            .sorted { $0.id.value < $1.id.value }
+        let processes = handbook.processes.filter { process in
+            process.owner.value == role.id || process.steps.contains { $0.role.value == role.id }
+        }
+        return (policies.map(policySummary), processes.map(process))
+    }
+
+    /// Roles as a reporting tree, depth first from the roles that report to nobody.
+    func roleTree() -> [RoleTreeEntryView] {
+        var entries: [RoleTreeEntryView] = []
+        var visited: Set<String> = []
+        func visit(_ role: Role, depth: Int) {
+            guard visited.insert(role.id).inserted else { return }
+            entries.append(
+                RoleTreeEntryView(
+                    name: role.name, url: url(SiteRoutes.role(id: role.id)), description: role.description, depth: depth,
+                    reportsTo: role.reportsTo.flatMap { index.rolesByID[$0.value]?.name }))
+            for report in handbook.roles where report.reportsTo?.value == role.id {
+                visit(report, depth: depth + 1)
+            }
+        }
+        for role in handbook.roles where role.reportsTo.flatMap({ index.rolesByID[$0.value] }) == nil {
+            visit(role, depth: 0)
+        }
+        for role in handbook.roles { visit(role, depth: 0) }
+        return entries
+    }
+
+    /// Cards for the areas that have chapters or policies.
+    func areaCards() -> [AreaCardView] {
+        handbook.config.areas.map { area in
+            AreaCardView(
+                id: area.id, title: area.title, description: area.description,
+                chapters: index.chapters(inArea: area.id).map { LinkView(title: $0.title, url: url(SiteRoutes.chapter($0))) },
+                policies: index.policies(inArea: area.id).map(policySummary))
+        }.filter { !$0.chapters.isEmpty || !$0.policies.isEmpty }
+    }
+
+    /// The policies that most recently took effect (not those still to come).
+    func recentPolicies(limit: Int = 5) -> [PolicySummaryView] {
+        handbook.policies
+            .compactMap { policy in policy.effective.flatMap { $0 <= today ? (policy, $0) : nil } }
+            .sorted { ($0.1, $0.0.id.value) > ($1.1, $1.0.id.value) }
+            .prefix(limit).map { policySummary($0.0) }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+public import HandbookModel
+
+/// Splits text into search terms; the search client in the default theme (`assets/search.js`)
+/// implements the same rules, so the browser finds what the index holds.
+///
+/// - Text is normalised with NFKC (full-width `ＫＰＩ` becomes `KPI`), lower-cased, and
+///   stripped of combining accents (`é` becomes `e`).
+/// - Runs of Chinese, Japanese and Korean characters become overlapping bigrams (`客户投诉` gives
+///   `客户`, `户投`, `投诉`) and, for one-character queries, single characters.
+/// - Runs of other letters and digits become words.
+/// - Everything else separates terms.
+public enum SearchTokenizer {
+    public enum Kind: Sendable, Hashable {
+        /// A single CJK character.
+        case character
+        /// Two adjacent CJK characters.
+        case bigram
+        /// A run of other letters and digits.
+        case word
+    }
+
+    public struct Term: Sendable, Hashable {
+        public var text: String
+        public var kind: Kind
+    }
+
+    /// The terms of `text`, in order, repeats included.
+    public static func terms(_ text: String) -> [Term] {
+        var terms: [Term] = []
+        for run in runs(normalize(text)) {
+            if run.isCJK {
+                let characters = run.scalars.map { String(Character($0)) }
+                for (index, character) in characters.enumerated() {
+                    terms.append(Term(text: character, kind: .character))
+                    if index + 1 < characters.count {
+                        terms.append(Term(text: character + characters[index + 1], kind: .bigram))
+                    }
+                }
+            } else {
+                var word = String.UnicodeScalarView()
+                word.append(contentsOf: run.scalars)
+                terms.append(Term(text: String(word), kind: .word))
+            }
+        }
+        return terms
+    }
+
+    /// NFKC, lower case (final sigma as sigma, which JavaScript's lower-casing would not
+    /// agree on), no combining marks.
+    public static func normalize(_ text: String) -> String {
+        let folded = text.precomposedStringWithCompatibilityMapping.lowercased().replacingOccurrences(of: "ς", with: "σ")
+            .decomposedStringWithCanonicalMapping
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: folded.unicodeScalars.filter { !(0x0300...0x036F).contains($0.value) })
+        return String(scalars).precomposedStringWithCanonicalMapping
+    }
+
+    private struct Run {
+        var scalars: [Unicode.Scalar]
+        var isCJK: Bool
+    }
+
+    private static func runs(_ text: String) -> [Run] {
+        var runs: [Run] = []
+        var current: Run?
+        for scalar in text.unicodeScalars {
+            let isCJK = isCJKScalar(scalar)
+            guard isCJK || isWordScalar(scalar) else {
+                if let run = current { runs.append(run) }
+                current = nil
+                continue
+            }
+            if var run = current, run.isCJK == isCJK {
+                run.scalars.append(scalar)
+                current = run
+            } else {
+                if let run = current { runs.append(run) }
+                current = Run(scalars: [scalar], isCJK: isCJK)
+            }
+        }
+        if let run = current { runs.append(run) }
+        return runs
+    }
+
+    /// Han, kana and Hangul, by the same code point ranges as the client.
+    package static func isCJKScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3040...0x30FF, 0x31F0...0x31FF,  // Hiragana, Katakana
+            0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3FFFF,  // Han
+            0x1100...0x11FF, 0x3130...0x318F, 0xAC00...0xD7AF:  // Hangul
+            true
+        default:
+            false
+        }
+    }
+
+    /// Letters and digits (Unicode categories L and N), as `\p{L}|\p{N}` in the client.
+    package static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+            .decimalNumber, .letterNumber, .otherNumber:
+            true
+        default:
+            false
+        }
+    }
+}

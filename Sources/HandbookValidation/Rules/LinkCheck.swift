@@ -1,0 +1,120 @@
+import HandbookLoading
+import HandbookMarkdown
+import HandbookModel
+
+/// Links and directives in Markdown that point at nothing: missing chapters, unknown ids,
+/// anchors that no heading of the target page defines.
+struct LinkCheck: ValidationRule {
+    func check(_ index: HandbookIndex, context: ValidationContext) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for chapter in index.handbook.chapters {
+            guard let document = index.chapterDocuments[chapter.path],
+                let ownAnchors = index.anchors(of: .chapter(path: chapter.path, anchor: nil))
+            else { continue }
+            diagnostics += check(document, ownAnchors: ownAnchors, index: index)
+        }
+        for policy in index.handbook.policies {
+            guard let document = index.policyDocuments[policy.path], let ownAnchors = index.anchors(of: policy)
+            else { continue }
+            diagnostics += check(document, ownAnchors: ownAnchors, index: index)
+        }
+        return diagnostics
+    }
+
+    private func check(_ document: MarkdownDocument, ownAnchors: [String], index: HandbookIndex) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var embedded: [String: SourceLocation] = [:]
+        document.root.forEach { node in
+            switch node.kind {
+            case .link(let destination, _):
+                let target = LinkTarget(destination: destination, sourcePath: node.location.path)
+                if let problem = problem(with: target, ownAnchors: ownAnchors, index: index, at: node.location) {
+                    diagnostics.append(problem)
+                }
+            case .codeBlock(let info, _):
+                guard let directive = Directive(info: info) else { break }
+                if let problem = problem(with: directive, index: index, at: node.location) {
+                    diagnostics.append(problem)
+                } else if directive.kind == .process {
+                    // A process's checkboxes and steps carry ids, which must be unique on a page.
+                    if let first = embedded[directive.argument] {
+                        diagnostics.append(
+                            .error(
+                                at: node.location, "process '\(directive.argument)' is already embedded on this page at \(first)",
+                                rule: "broken-directive", hint: "link to it instead: [\(directive.argument)](process:\(directive.argument))"))
+                    } else {
+                        embedded[directive.argument] = node.location
+                    }
+                }
+            default:
+                break
+            }
+        }
+        return diagnostics
+    }
+
+    private func problem(
+        with target: LinkTarget, ownAnchors: [String], index: HandbookIndex, at location: SourceLocation
+    ) -> Diagnostic? {
+        let unreadable = index.handbook.unreadable
+        let (page, anchor, kind, known, sourceKind): (String, String?, String, [String], Handbook.SourceKind)
+        switch target {
+        case .external, .relative:
+            return nil
+        case .fragment(let anchor):
+            return missingAnchor(anchor, among: ownAnchors, page: "this page", at: location)
+        case .chapter(let path, let fragment):
+            (page, anchor, kind, known, sourceKind) = (path, fragment, "missing chapter", Array(index.chaptersByPath.keys), .chapters)
+        case .policy(let id, let fragment):
+            (page, anchor, kind, known, sourceKind) = (id, fragment, "unknown policy", Array(index.policiesByID.keys), .policies)
+        case .process(let id, let fragment):
+            (page, anchor, kind, known, sourceKind) = (id, fragment, "unknown process", Array(index.processesByID.keys), .policies)
+        case .role(let id, let fragment):
+            (page, anchor, kind, known, sourceKind) = (id, fragment, "unknown role", Array(index.rolesByID.keys), .roles)
+        }
+        guard let anchors = index.anchors(of: target) else {
+            guard !unreadable.contains(sourceKind) else { return nil }
+            return .error(
+                at: location, "link to \(kind) '\(page)'", rule: "broken-link",
+                hint: Suggestion.hint(for: page, among: known))
+        }
+        return anchor.flatMap { missingAnchor($0, among: anchors, page: page, at: location) }
+    }
+
+    private func missingAnchor(_ anchor: String, among anchors: [String], page: String, at location: SourceLocation)
+        -> Diagnostic?
+    {
+        guard !anchor.isEmpty, !anchors.contains(anchor) else { return nil }
+        return .error(
+            at: location, "anchor '#\(anchor)' does not exist on \(page)", rule: "broken-anchor",
+            hint: Suggestion.hint(for: anchor, among: anchors))
+    }
+
+    private func problem(with directive: Directive, index: HandbookIndex, at location: SourceLocation) -> Diagnostic? {
+        let name = directive.kind.rawValue
+        guard !directive.argument.isEmpty else {
+            return .error(
+                at: location, "'\(name)' block names no id", rule: "broken-directive",
+                hint: "write the id after the block's name: ```\(name) ID")
+        }
+        guard !index.handbook.unreadable.contains(.policies) else { return nil }
+        switch directive.kind {
+        case .process:
+            guard index.processesByID[directive.argument] == nil else { return nil }
+            return .error(
+                at: location, "'process' block names unknown process '\(directive.argument)'", rule: "broken-directive",
+                hint: Suggestion.hint(for: directive.argument, among: index.processesByID.keys))
+        case .kpi, .tiers:
+            guard let policy = index.policiesByID[directive.argument] else {
+                return .error(
+                    at: location, "'\(name)' block names unknown policy '\(directive.argument)'",
+                    rule: "broken-directive", hint: Suggestion.hint(for: directive.argument, among: index.policiesByID.keys))
+            }
+            let isEmpty = directive.kind == .kpi ? policy.kpis.isEmpty : policy.tiers.isEmpty
+            guard isEmpty else { return nil }
+            return .error(
+                at: location, "'\(name)' block names policy '\(directive.argument)', which defines no \(directive.kind == .kpi ? "KPIs" : "tiers")",
+                rule: "broken-directive")
+        }
+    }
+}
