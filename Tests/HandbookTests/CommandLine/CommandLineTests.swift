@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import HandbookModel
 
 /// Runs the built `handbook` executable, as a user or CI would.
 @Suite struct CommandLineTests {
@@ -12,8 +13,8 @@ import Testing
         try TestSupport.run(Self.executable.path, arguments, in: folder)
     }
 
-    @Test func checkExitsZeroOnCleanContent() throws {
-        try TestSupport.withTemporaryDirectory { folder in
+    @Test func checkExitsZeroOnCleanContent() async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
             _ = try TestSupport.makeContent(in: folder)
             let result = try run(["check", "--today", "2026-06-01"], in: folder)
             #expect(result.status == 0)
@@ -21,8 +22,8 @@ import Testing
         }
     }
 
-    @Test func checkExitsOneOnErrorsWithPathsFromTheCurrentFolder() throws {
-        try TestSupport.withTemporaryDirectory { folder in
+    @Test func checkExitsOneOnErrorsWithPathsFromTheCurrentFolder() async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
             _ = try TestSupport.makeContent(in: folder, overlay: "broken-anchor")
             let result = try run(["check", "--today", "2026-06-01"], in: folder)
             #expect(result.status == 1)
@@ -31,16 +32,16 @@ import Testing
         }
     }
 
-    @Test func strictTurnsWarningsIntoFailure() throws {
-        try TestSupport.withTemporaryDirectory { folder in
+    @Test func strictTurnsWarningsIntoFailure() async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
             _ = try TestSupport.makeContent(in: folder, overlay: "unknown-key")
             #expect(try run(["check", "--today", "2026-06-01"], in: folder).status == 0)
             #expect(try run(["check", "--today", "2026-06-01", "--strict"], in: folder).status == 1)
         }
     }
 
-    @Test func printsJSONForEditors() throws {
-        try TestSupport.withTemporaryDirectory { folder in
+    @Test func printsJSONForEditors() async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
             _ = try TestSupport.makeContent(in: folder, overlay: "kpi-weights")
             let result = try run(["check", "--format", "json", "--today", "2026-06-01"], in: folder)
             #expect(result.status == 1)
@@ -57,15 +58,15 @@ import Testing
     }
 
     @Test(arguments: [["check", "--format", "xml"], ["check", "--today", "2026-13-01"], ["build", "--bogus"], ["frobnicate"]])
-    func usageErrorsExitTwo(arguments: [String]) throws {
-        try TestSupport.withTemporaryDirectory { folder in
+    func usageErrorsExitTwo(arguments: [String]) async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
             _ = try TestSupport.makeContent(in: folder)
             #expect(try run(arguments, in: folder).status == 2)
         }
     }
 
-    @Test func buildPrintsOneSummaryLine() throws {
-        try TestSupport.withTemporaryDirectory { folder in
+    @Test func buildPrintsOneSummaryLine() async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
             _ = try TestSupport.makeContent(in: folder)
             let result = try run(
                 ["build", "--today", "2026-06-01", "--theme", TestSupport.defaultTheme.path, "--output", "site"], in: folder)
@@ -76,8 +77,8 @@ import Testing
         }
     }
 
-    @Test func failedBuildWritesNothingAndExitsOne() throws {
-        try TestSupport.withTemporaryDirectory { folder in
+    @Test func failedBuildWritesNothingAndExitsOne() async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
             _ = try TestSupport.makeContent(in: folder, overlay: "tier-bands")
             let result = try run(["build", "--today", "2026-06-01", "--theme", TestSupport.defaultTheme.path], in: folder)
             #expect(result.status == 1)

@@ -1,13 +1,15 @@
 import Foundation
 import Testing
 
-@testable import HandbookKit
+@testable import HandbookModel
+@testable import HandbookLoading
+@testable import HandbookMarkdown
 
 @Suite struct ContentLoaderTests {
-    @Test func loadsEveryKindOfSource() throws {
-        try TestSupport.withTemporaryDirectory { folder in
-            let content = try TestSupport.makeContent(in: folder)
-            let (handbook, diagnostics) = try ContentLoader(contentDirectory: content).load()
+    @Test func loadsEveryKindOfSource() async throws {
+        do {
+            var content = try TestSupport.content()
+            let (handbook, diagnostics) = try ContentLoader(content: content).load()
             #expect(diagnostics.isEmpty)
             #expect(handbook.config.title == "Fixture Handbook")
             #expect(handbook.config.language == .english)
@@ -34,10 +36,10 @@ import Testing
         }
     }
 
-    @Test func mapsChapterBodyLinesBackToTheFile() throws {
-        try TestSupport.withTemporaryDirectory { folder in
-            let content = try TestSupport.makeContent(in: folder)
-            let (handbook, _) = try ContentLoader(contentDirectory: content).load()
+    @Test func mapsChapterBodyLinesBackToTheFile() async throws {
+        do {
+            var content = try TestSupport.content()
+            let (handbook, _) = try ContentLoader(content: content).load()
             let chapter = try #require(handbook.chapters.first { $0.id.value == "targets" })
             let document = MarkdownParser.parse(chapter.body)
             // "## Setting targets" is line 9 of chapters/01-targets.md, after 7 lines of front matter.
@@ -45,10 +47,10 @@ import Testing
         }
     }
 
-    @Test func mapsPolicyBodyLinesBackToTheFile() throws {
-        try TestSupport.withTemporaryDirectory { folder in
-            let content = try TestSupport.makeContent(in: folder)
-            let (handbook, _) = try ContentLoader(contentDirectory: content).load()
+    @Test func mapsPolicyBodyLinesBackToTheFile() async throws {
+        do {
+            var content = try TestSupport.content()
+            let (handbook, _) = try ContentLoader(content: content).load()
             let policy = try #require(handbook.policies.first { $0.id.value == "POL-001" })
             let document = MarkdownParser.parse(policy.body)
             // "body: |" is line 10; the body's first line "## Why targets" is line 11, indented 2.
@@ -56,15 +58,13 @@ import Testing
         }
     }
 
-    @Test func readsFilesWithWindowsLineEnds() throws {
-        try TestSupport.withTemporaryDirectory { folder in
-            let content = try TestSupport.makeContent(in: folder)
+    @Test func readsFilesWithWindowsLineEnds() async throws {
+        do {
+            var content = try TestSupport.content()
             for path in ["chapters/01-targets.md", "policies/targets.yaml"] {
-                let url = content.appendingPathComponent(path)
-                let text = try String(contentsOf: url, encoding: .utf8)
-                try TestSupport.write(text.replacingOccurrences(of: "\n", with: "\r\n"), to: url)
+                content[text: path] = try #require(content[text: path]).replacingOccurrences(of: "\n", with: "\r\n")
             }
-            let (handbook, diagnostics) = try ContentLoader(contentDirectory: content).load()
+            let (handbook, diagnostics) = try ContentLoader(content: content).load()
             #expect(diagnostics.isEmpty)
             let chapter = try #require(handbook.chapters.first { $0.id.value == "targets" })
             #expect(MarkdownParser.parse(chapter.body).headings.first?.location.line == 9)
@@ -73,13 +73,13 @@ import Testing
         }
     }
 
-    @Test func skipsHiddenFilesAndFolders() throws {
-        try TestSupport.withTemporaryDirectory { folder in
-            let content = try TestSupport.makeContent(in: folder)
-            let policy = try String(contentsOf: content.appendingPathComponent("policies/targets.yaml"), encoding: .utf8)
-            try TestSupport.write(policy, to: content.appendingPathComponent("policies/.drafts/targets.yaml"))
-            try TestSupport.write("not yaml: [", to: content.appendingPathComponent("chapters/.01-targets.md.swp"))
-            let (handbook, diagnostics) = try ContentLoader(contentDirectory: content).load()
+    @Test func skipsHiddenFilesAndFolders() async throws {
+        do {
+            var content = try TestSupport.content()
+            let policy = try #require(content[text: "policies/targets.yaml"])
+            content[text: "policies/.drafts/targets.yaml"] = policy
+            content[text: "chapters/.01-targets.md.swp"] = "not yaml: ["
+            let (handbook, diagnostics) = try ContentLoader(content: content).load()
             #expect(diagnostics.isEmpty)
             #expect(handbook.policies.count == 2)
         }
@@ -91,23 +91,22 @@ import Testing
         }
     }
 
-    @Test func reportsNonMappingPolicyAsTypeError() throws {
-        try TestSupport.withTemporaryDirectory { folder in
-            let content = try TestSupport.makeContent(in: folder)
-            try TestSupport.write("- just\n- a list\n", to: content.appendingPathComponent("policies/list.yaml"))
-            let (_, diagnostics) = try ContentLoader(contentDirectory: content).load()
+    @Test func reportsNonMappingPolicyAsTypeError() async throws {
+        do {
+            var content = try TestSupport.content()
+            content[text: "policies/list.yaml"] = "- just\n- a list\n"
+            let (_, diagnostics) = try ContentLoader(content: content).load()
             #expect(diagnostics.map(\.rule) == ["field-type"])
             #expect(diagnostics.first?.location == SourceLocation(path: "policies/list.yaml", line: 1, column: 1))
         }
     }
 
-    @Test func reportsDuplicateYAMLKeys() throws {
-        try TestSupport.withTemporaryDirectory { folder in
-            let content = try TestSupport.makeContent(in: folder)
-            let path = content.appendingPathComponent("policies/targets.yaml")
-            let text = try String(contentsOf: path, encoding: .utf8)
-            try TestSupport.write(text.replacingOccurrences(of: "version: \"1.0\"", with: "version: \"1.0\"\nversion: \"1.1\""), to: path)
-            let (_, diagnostics) = try ContentLoader(contentDirectory: content).load()
+    @Test func reportsDuplicateYAMLKeys() async throws {
+        do {
+            var content = try TestSupport.content()
+            let text = try #require(content[text: "policies/targets.yaml"])
+            content[text: "policies/targets.yaml"] = text.replacingOccurrences(of: "version: \"1.0\"", with: "version: \"1.0\"\nversion: \"1.1\"")
+            let (_, diagnostics) = try ContentLoader(content: content).load()
             #expect(diagnostics.map(\.rule) == ["yaml-syntax"])
             #expect(diagnostics.first?.message.contains("'version'") == true)
         }

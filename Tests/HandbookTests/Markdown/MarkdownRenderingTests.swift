@@ -1,7 +1,8 @@
 import Foundation
 import Testing
+@testable import HandbookMarkdown
+@testable import HandbookModel
 
-@testable import HandbookKit
 
 /// Resolves every link target to a recognisable URL and every directive to a marker.
 private struct StubEmbedding: MarkdownEmbedding {
@@ -166,7 +167,7 @@ private func render(_ markdown: String, path: String = "chapters/01-a.md", rawHT
         #expect(html.contains("<td><code>code</code> and <em>em</em></td>"))
     }
 
-    @Test func mapsLinksInTableCellsToTheirColumn() throws {
+    @Test func mapsLinksInTableCellsToTheirColumn() async throws {
         let source = MarkdownSource(text: "| 名称 | 链接 |\n|---|---|\n| 中文 | [x](policy:Q) |\n", path: "c.md", lineOffset: 6)
         let document = MarkdownParser.parse(source)
         let link = try #require(document.nodes { if case .link = $0.kind { true } else { false } }.first)
@@ -178,7 +179,7 @@ private func render(_ markdown: String, path: String = "chapters/01-a.md", rawHT
         #expect(document.root.blockText == "Call the client\nStep 1\n2 reviewers\n一\n二")
     }
 
-    @Test func mapsPositionsIntoTheSourceFile() throws {
+    @Test func mapsPositionsIntoTheSourceFile() async throws {
         // A body that starts on line 5 of its file, indented by two spaces, as in a YAML block.
         let source = MarkdownSource(text: "段落\n\n中文 [链接](policy:X)\n", path: "p.yaml", lineOffset: 4, columnOffset: 2)
         let document = MarkdownParser.parse(source)

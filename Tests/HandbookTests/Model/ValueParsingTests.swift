@@ -1,10 +1,10 @@
 import Testing
+@testable import HandbookModel
 
-@testable import HandbookKit
 
 @Suite struct ValueParsingTests {
     @Test(arguments: ["2026-01-31", "2024-02-29", "2000-02-29"])
-    func acceptsRealDates(text: String) throws {
+    func acceptsRealDates(text: String) async throws {
         let date = try #require(CalendarDate(iso: text))
         #expect(date.description == text)
     }
@@ -14,7 +14,7 @@ import Testing
         #expect(CalendarDate(iso: text) == nil)
     }
 
-    @Test func addsMonthsClampingToTheEndOfMonth() throws {
+    @Test func addsMonthsClampingToTheEndOfMonth() async throws {
         let date = try #require(CalendarDate(iso: "2026-01-31"))
         #expect(date.adding(months: 1).description == "2026-02-28")
         #expect(date.adding(months: 12).description == "2027-01-31")
@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test(arguments: [("30m", 30, ServiceLevel.Unit.minutes), ("24h", 24, .hours), ("3d", 3, .days), ("2w", 2, .weeks)])
-    func parsesServiceLevels(text: String, amount: Int, unit: ServiceLevel.Unit) throws {
+    func parsesServiceLevels(text: String, amount: Int, unit: ServiceLevel.Unit) async throws {
         let level = try #require(ServiceLevel(text))
         #expect(level.amount == amount)
         #expect(level.unit == unit)

@@ -1,7 +1,7 @@
 import Mustache
 import Testing
+@testable import HandbookRendering
 
-@testable import HandbookKit
 
 /// Views with a hand-written Mustache look-up must expose every stored property, or a template
 /// would silently render nothing for the missing one.

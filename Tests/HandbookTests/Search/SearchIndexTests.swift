@@ -1,7 +1,9 @@
 import Foundation
 import Testing
+@testable import HandbookModel
+@testable import HandbookRendering
+@testable import HandbookSearch
 
-@testable import HandbookKit
 
 @Suite struct SearchTokenizerTests {
     private func texts(_ text: String) -> [String] {
@@ -60,7 +62,7 @@ import Testing
     private let escalation = 2
     private let entry = 3
 
-    @Test func ranksTitleAboveHeadingAboveBody() throws {
+    @Test func ranksTitleAboveHeadingAboveBody() async throws {
         let postings = SearchIndexBuilder(pages: pages).postings()
         let weights = Dictionary(uniqueKeysWithValues: try #require(postings["投诉"]).map { ($0.section, $0.weight) })
         let title = try #require(weights[0])
@@ -73,7 +75,7 @@ import Testing
         #expect(weights[scope] == nil)
     }
 
-    @Test func findsQueriesThatStartInsideAWord() throws {
+    @Test func findsQueriesThatStartInsideAWord() async throws {
         let postings = SearchIndexBuilder(pages: [
             [SearchSection(url: "a", title: "Customers", heading: "", text: "Onboarding customers quickly")],
             [SearchSection(url: "b", title: "Other", heading: "", text: "customer")],
@@ -86,7 +88,7 @@ import Testing
         #expect(postings["er"]?.map(\.section) == [1])
     }
 
-    @Test func weighsRepeatedTermsHigherInTheBody() throws {
+    @Test func weighsRepeatedTermsHigherInTheBody() async throws {
         let postings = SearchIndexBuilder(pages: [
             [SearchSection(url: "a", title: "A", heading: "h", text: "投诉 投诉 投诉 和其他内容")],
             [SearchSection(url: "b", title: "B", heading: "h", text: "投诉 和其他内容 和其他内容")],
@@ -102,7 +104,7 @@ import Testing
         #expect(SearchIndexBuilder.fnv1a("a") == 0xE40C_292C)
     }
 
-    @Test func writesAManifestShardsAndFragments() throws {
+    @Test func writesAManifestShardsAndFragments() async throws {
         let files = SearchIndexBuilder(pages: pages).files()
         let byPath = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) })
         let manifestData = try #require(byPath["search/manifest.json"])
@@ -147,7 +149,7 @@ import Testing
         #expect(postings["t5"]?.first?.section == SearchIndexBuilder.sectionsPerFragment + 1)
     }
 
-    @Test func namesShardsByTheirContent() throws {
+    @Test func namesShardsByTheirContent() async throws {
         let many = (0..<40).map {
             [SearchSection(url: "p\($0).html", title: "第\($0)页", heading: "", text: "客户回访与投诉处理第\($0)条规定。")]
         }
@@ -163,12 +165,12 @@ import Testing
         #expect(firstShards != secondShards)
     }
 
-    @Test func indexesEverySectionOfTheSite() throws {
-        try TestSupport.withTemporaryDirectory { folder in
+    @Test func indexesEverySectionOfTheSite() async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
             let content = try TestSupport.makeContent(in: folder)
             let (index, _) = try TestSupport.check(content)
             let sections = SearchSectionExtractor(index: index, strings: ["kpis": "KPIs", "tiers": "Tiers"])
-                .sections(of: SitePlan(index).pages).flatMap(\.self)
+                .sections(of: SitePlan(index).pages.compactMap(\.searchable)).flatMap(\.self)
             let urls = sections.map(\.url)
             #expect(urls.contains("chapters/targets.html#setting-targets"))
             #expect(urls.contains("policies/pol-001.html#kpis"))

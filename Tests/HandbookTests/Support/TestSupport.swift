@@ -1,7 +1,11 @@
 import Foundation
 import Testing
+@testable import HandbookBuild
+@testable import HandbookLoading
+@testable import HandbookModel
+@testable import HandbookValidation
+@testable import HandbookVersions
 
-@testable import HandbookKit
 
 /// Paths and helpers shared by the tests.
 enum TestSupport {
@@ -23,11 +27,11 @@ enum TestSupport {
     static let today = CalendarDate(year: 2026, month: 6, day: 1)
 
     /// A new empty folder, removed when `body` returns.
-    static func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
+    static func withTemporaryDirectory<T>(_ body: (URL) async throws -> T) async throws -> T {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("handbook-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: url) }
-        return try body(url)
+        return try await body(url)
     }
 
     /// Copies the `valid` fixture into `folder`, then lays the files of `overlay` (a folder under
@@ -57,15 +61,64 @@ enum TestSupport {
         return content
     }
 
-    /// Builds `content` into `output` with the default theme.
+    /// The files of a folder on disk, in memory.
+    static func tree(of folder: URL) throws -> MemoryContentTree {
+        let disk = DiskContentTree(root: folder)
+        let paths = try FileManager.default.contentsOfDirectory(atPath: folder.path).flatMap { name in
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            return isDirectory.boolValue ? disk.files(under: name) : [name]
+        }
+        var files: [String: Data] = [:]
+        for path in paths { files[path] = disk.contents(of: path) }
+        return MemoryContentTree(files: files, location: folder.path)
+    }
+
+    /// The `valid` fixture in memory, with the files of `overlay` (a folder under
+    /// `Fixtures/rules/`) laid over it and the paths listed in the overlay's `DELETE` file removed.
+    static func content(overlay: String? = nil) throws -> MemoryContentTree {
+        var content = try tree(of: try fixtures.appendingPathComponent("valid"))
+        guard let overlay else { return content }
+        let layer = try tree(of: try fixtures.appendingPathComponent("rules/\(overlay)"))
+        for (path, data) in layer.files where path != "DELETE" && path != "expected.txt" {
+            content.files[path] = data
+        }
+        for path in String(decoding: layer.files["DELETE"] ?? Data(), as: UTF8.self).split(separator: "\n") {
+            content.files[String(path)] = nil
+        }
+        return content
+    }
+
+    /// Builds `content` into memory with the default theme; `git` holds its editions.
     static func build(
-        _ content: URL, into output: URL, today: CalendarDate = today, strict: Bool = false
-    ) throws -> SiteBuilder.Report {
-        try SiteBuilder(
+        _ content: any ContentTree, git: FakeGit = FakeGit(), today: CalendarDate = today, strict: Bool = false,
+        into output: MemoryOutput = MemoryOutput()
+    ) async throws -> (SiteBuilder.Report, MemoryOutput) {
+        let report = try await SiteBuilder(
             options: .init(
-                contentDirectory: content, themeDirectory: defaultTheme, outputDirectory: output, today: today,
-                strict: strict)
+                contentDirectory: FakeGit.contentDirectory, content: content, themeDirectory: defaultTheme, today: today,
+                strict: strict, git: git),
+            output: output
         ).build()
+        return (report, output)
+    }
+
+    /// Builds the content folder `content` into the folder `output` with the default theme;
+    /// git is asked only when `git` is given.
+    static func build(
+        _ content: URL, into output: URL, today: CalendarDate = today, strict: Bool = false,
+        git: any GitClient = FakeGit(exists: false)
+    ) async throws -> SiteBuilder.Report {
+        try await SiteBuilder(
+            options: .init(
+                contentDirectory: content, themeDirectory: defaultTheme, today: today, strict: strict, git: git),
+            output: DiskOutput(outputDirectory: output, protecting: [content, defaultTheme])
+        ).build()
+    }
+
+    /// The text of a page built into memory.
+    static func page(_ path: String, in output: MemoryOutput) throws -> String {
+        try #require(output.text(at: path), "no page \(path)")
     }
 
     /// The text of a built page.
@@ -116,5 +169,10 @@ enum TestSupport {
     /// Loads, indexes and validates a content folder.
     static func check(_ content: URL, today: CalendarDate = today) throws -> (HandbookIndex, [Diagnostic]) {
         try ContentCheck(contentDirectory: content, today: today).run()
+    }
+
+    /// Loads, indexes and validates content in memory.
+    static func check(_ content: any ContentTree, today: CalendarDate = today) throws -> (HandbookIndex, [Diagnostic]) {
+        try ContentCheck(content: content, today: today).run()
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import HandbookKit
+@testable import HandbookModel
+@testable import HandbookLoading
 
 /// Each validation rule has a fixture under `Fixtures/rules/<rule-id>/`: files laid over the
 /// valid fixture so that the rule fires, and `expected.txt`, the exact report of `handbook check`.
@@ -13,18 +14,18 @@ import Testing
         "missing-file", "missing-front-matter", "role-cycle", "nesting-depth",
     ]
 
-    @Test func validFixtureHasNoDiagnostics() throws {
-        try TestSupport.withTemporaryDirectory { folder in
-            let content = try TestSupport.makeContent(in: folder)
+    @Test func validFixtureHasNoDiagnostics() async throws {
+        do {
+            var content = try TestSupport.content()
             let (_, diagnostics) = try TestSupport.check(content)
             #expect(diagnostics.isEmpty, "\(DiagnosticFormatter.text(diagnostics))")
         }
     }
 
     @Test(arguments: rules)
-    func ruleFixtureReportsExactlyItsProblems(rule: String) throws {
-        try TestSupport.withTemporaryDirectory { folder in
-            let content = try TestSupport.makeContent(in: folder, overlay: rule)
+    func ruleFixtureReportsExactlyItsProblems(rule: String) async throws {
+        do {
+            var content = try TestSupport.content(overlay: rule)
             let (_, diagnostics) = try TestSupport.check(content)
             let expected = try String(
                 contentsOf: try TestSupport.fixtures.appendingPathComponent("rules/\(rule)/expected.txt"), encoding: .utf8)
@@ -36,8 +37,8 @@ import Testing
     /// Rules that compare editions; their fixtures are the git repositories of ``EditionTests``.
     static let editionRules: Set<String> = ["version-not-bumped", "effective-backwards", "edition-error"]
 
-    @Test func everyRuleIdInTheSourcesHasAFixture() throws {
-        let sources = TestSupport.packageRoot.appendingPathComponent("Sources/HandbookKit")
+    @Test func everyRuleIdInTheSourcesHasAFixture() async throws {
+        let sources = TestSupport.packageRoot.appendingPathComponent("Sources")
         let enumerator = try #require(FileManager.default.enumerator(atPath: sources.path))
         var ruleIDs: Set<String> = []
         let pattern = try Regex(#"rule: "([a-z-]+)""#)
@@ -53,15 +54,13 @@ import Testing
         #expect(untested.isEmpty, "rules without a fixture: \(untested)")
     }
 
-    @Test func reportsAllProblemsOfARunSortedByPathAndLine() throws {
-        try TestSupport.withTemporaryDirectory { folder in
-            let content = try TestSupport.makeContent(in: folder, overlay: "broken-link")
-            try FileManager.default.removeItem(at: content.appendingPathComponent("policies/targets.yaml"))
-            try TestSupport.write(
-                try String(
+    @Test func reportsAllProblemsOfARunSortedByPathAndLine() async throws {
+        do {
+            var content = try TestSupport.content(overlay: "broken-link")
+            content.files["policies/targets.yaml"] = nil
+            content[text: "policies/targets.yaml"] = try String(
                     contentsOf: try TestSupport.fixtures.appendingPathComponent("rules/kpi-weights/policies/targets.yaml"),
-                    encoding: .utf8),
-                to: content.appendingPathComponent("policies/targets.yaml"))
+                    encoding: .utf8)
             let (_, diagnostics) = try TestSupport.check(content)
             #expect(Set(diagnostics.map(\.rule)) == ["broken-link", "kpi-weights"])
             #expect(diagnostics == diagnostics.sortedForReport())
@@ -70,9 +69,9 @@ import Testing
         }
     }
 
-    @Test func reviewDueDependsOnTheGivenDay() throws {
-        try TestSupport.withTemporaryDirectory { folder in
-            let content = try TestSupport.makeContent(in: folder)
+    @Test func reviewDueDependsOnTheGivenDay() async throws {
+        do {
+            var content = try TestSupport.content()
             // POL-002 takes effect on 2026-03-01 and is reviewed every 6 months.
             let (_, before) = try TestSupport.check(content, today: CalendarDate(year: 2026, month: 9, day: 1))
             let (_, after) = try TestSupport.check(content, today: CalendarDate(year: 2026, month: 9, day: 2))
@@ -81,14 +80,11 @@ import Testing
         }
     }
 
-    @Test func reportsIdsThatNameTheSamePage() throws {
-        try TestSupport.withTemporaryDirectory { folder in
-            let content = try TestSupport.makeContent(in: folder)
-            let roles = content.appendingPathComponent("roles.yaml")
-            let text = try String(contentsOf: roles, encoding: .utf8)
-            try TestSupport.write(
-                text + "  - id: Rep\n    name: Another rep\n    description: Clashes.\n  - id: index\n    name: Index\n    description: Clashes too.\n",
-                to: roles)
+    @Test func reportsIdsThatNameTheSamePage() async throws {
+        do {
+            var content = try TestSupport.content()
+            let text = try #require(content[text: "roles.yaml"])
+            content[text: "roles.yaml"] = text + "  - id: Rep\n    name: Another rep\n    description: Clashes.\n  - id: index\n    name: Index\n    description: Clashes too.\n"
             let (_, diagnostics) = try TestSupport.check(content)
             #expect(diagnostics.map(\.rule) == ["duplicate-id", "duplicate-id"])
             #expect(diagnostics.map(\.message) == [
@@ -98,31 +94,30 @@ import Testing
         }
     }
 
-    @Test func reportsIdsThatCannotBeFileNames() throws {
-        try TestSupport.withTemporaryDirectory { folder in
-            let content = try TestSupport.makeContent(in: folder)
-            let chapter = content.appendingPathComponent("chapters/02-process.md")
-            let text = try String(contentsOf: chapter, encoding: .utf8)
-            try TestSupport.write(text.replacingOccurrences(of: "id: process", with: "id: sales process"), to: chapter)
+    @Test func reportsIdsThatCannotBeFileNames() async throws {
+        do {
+            var content = try TestSupport.content()
+            let text = try #require(content[text: "chapters/02-process.md"])
+            content[text: "chapters/02-process.md"] = text.replacingOccurrences(of: "id: process", with: "id: sales process")
             let (_, diagnostics) = try TestSupport.check(content)
             #expect(diagnostics.map(\.rule) == ["field-type"])
             #expect(diagnostics.first?.hint == "write it as sales-process")
         }
     }
 
-    @Test func unreadableHandbookFileDoesNotCascadeIntoUnknownAreas() throws {
-        try TestSupport.withTemporaryDirectory { folder in
-            let content = try TestSupport.makeContent(in: folder)
-            try TestSupport.write("title: [\n", to: content.appendingPathComponent("handbook.yaml"))
+    @Test func unreadableHandbookFileDoesNotCascadeIntoUnknownAreas() async throws {
+        do {
+            var content = try TestSupport.content()
+            content[text: "handbook.yaml"] = "title: [\n"
             let (_, diagnostics) = try TestSupport.check(content)
             #expect(diagnostics.map(\.rule) == ["yaml-syntax"])
         }
     }
 
-    @Test func unreadableRolesFileDoesNotCascadeIntoUnknownRoles() throws {
-        try TestSupport.withTemporaryDirectory { folder in
-            let content = try TestSupport.makeContent(in: folder)
-            try TestSupport.write("roles: [\n", to: content.appendingPathComponent("roles.yaml"))
+    @Test func unreadableRolesFileDoesNotCascadeIntoUnknownRoles() async throws {
+        do {
+            var content = try TestSupport.content()
+            content[text: "roles.yaml"] = "roles: [\n"
             let (_, diagnostics) = try TestSupport.check(content)
             #expect(diagnostics.map(\.rule) == ["yaml-syntax"])
         }

@@ -1,7 +1,12 @@
 import Foundation
 import Testing
+@testable import HandbookModel
+@testable import HandbookLoading
+@testable import HandbookValidation
+@testable import HandbookVersions
+@testable import HandbookBuild
+@testable import HandbookRendering
 
-@testable import HandbookKit
 
 /// Editions from git tags, built from temporary repositories with three tagged editions.
 @Suite(.serialized) struct EditionTests {
@@ -22,6 +27,15 @@ import Testing
         try TestSupport.write(text, to: file)
     }
 
+    private func edit(_ content: inout MemoryContentTree, _ path: String, _ replacements: [(String, String)]) throws {
+        var text = try #require(content[text: path])
+        for (old, new) in replacements {
+            #expect(text.contains(old), "\(path) lacks \(old)")
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        content[text: path] = text
+    }
+
     private static let extraPolicy = """
         id: POL-003
         title: Retired travel policy
@@ -35,12 +49,50 @@ import Testing
 
         """
 
-    /// A repository whose content has editions v1.0 (the valid fixture and a travel policy),
-    /// v2.0 (weights, a checklist item, an SLA and a chapter changed; the travel policy
-    /// removed) and v3.0 (one more weight), and a working tree that changes a weight again
-    /// without raising the version.
-    private func withRepository(_ body: (URL, URL) throws -> Void) throws {
-        try TestSupport.withTemporaryDirectory { folder in
+    /// The edits that make edition v2.0 (weights, a checklist item, an SLA and a chapter
+    /// changed; the travel policy removed) out of v1.0 (the valid fixture and a travel policy).
+    private static let secondEdition: [(path: String, replacements: [(String, String)])] = [
+        ("policies/targets.yaml", [("weight: 60", "weight: 70"), ("weight: 40%", "weight: 30%"), ("version: \"1.0\"", "version: \"1.1\"")]),
+        ("policies/sales/process.yaml", [
+            ("          - Book the visit\n", "          - Book the visit\n          - Confirm the agenda by email\n"),
+            ("sla: 24h", "sla: 48h"), ("version: \"2.1\"", "version: \"2.2\""),
+        ]),
+        ("chapters/02-process.md", [("## First contact\n", "## First contact\n\nCall the customer within one working day.\n")]),
+    ]
+    /// v3.0: one more weight.
+    private static let thirdEdition = [("weight: 70", "weight: 75"), ("weight: 30%", "weight: 25%"), ("version: \"1.1\"", "version: \"1.2\"")]
+    /// The working tree: a changed weight, the version left alone, the date moved back.
+    private static let workingTree = [("weight: 75", "weight: 80"), ("weight: 25%", "weight: 20%"), ("effective: 2026-01-01", "effective: 2025-12-01")]
+
+    /// Editions v1.0, v2.0 and v3.0 in a fake repository, and the working tree beside them.
+    private func repository() throws -> (FakeGit, MemoryContentTree) {
+        var content = try TestSupport.content()
+        content[text: "policies/extra.yaml"] = Self.extraPolicy
+        var git = FakeGit()
+        func tag(_ name: String, _ commit: String, _ date: String) {
+            git.editions.append(.init(tag: GitTag(name: name, commit: commit, date: date), files: content.files))
+        }
+        tag("v1.0", "c1", "2026-01-05T10:00:00+08:00")
+        for (path, replacements) in Self.secondEdition { try edit(&content, path, replacements) }
+        content.files["policies/extra.yaml"] = nil
+        tag("v2.0", "c2", "2026-03-02T10:00:00+08:00")
+        try edit(&content, "policies/targets.yaml", Self.thirdEdition)
+        tag("v3.0", "c3", "2026-05-04T10:00:00+08:00")
+        try edit(&content, "policies/targets.yaml", Self.workingTree)
+        let first = GitCommit(hash: "c1", date: "2026-01-05T10:00:00+08:00", author: "Policy Editor", subject: "First edition")
+        let second = GitCommit(
+            hash: "c2", date: "2026-03-02T10:00:00+08:00", author: "Policy Editor",
+            subject: "Second edition: weights and the visit checklist")
+        let third = GitCommit(hash: "c3", date: "2026-05-04T10:00:00+08:00", author: "Policy Editor", subject: "Third edition")
+        for path in content.files.keys { git.lastChanges[path] = first }
+        for (path, _) in Self.secondEdition { git.lastChanges[path] = second }
+        git.lastChanges["policies/targets.yaml"] = third
+        return (git, content)
+    }
+
+    /// The same editions in a real git repository in a temporary folder.
+    private func withRepository(_ body: (URL, URL) async throws -> Void) async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
             let content = try TestSupport.makeContent(in: folder)
             try TestSupport.write(Self.extraPolicy, to: content.appendingPathComponent("policies/extra.yaml"))
             try git(["init", "-q"], in: folder)
@@ -49,35 +101,23 @@ import Testing
             try git(["add", "-A"], in: folder)
             try git(["commit", "-qm", "First edition"], in: folder)
             try git(["tag", "v1.0"], in: folder)
-
-            let targets = content.appendingPathComponent("policies/targets.yaml")
-            try edit(targets, [("weight: 60", "weight: 70"), ("weight: 40%", "weight: 30%"), ("version: \"1.0\"", "version: \"1.1\"")])
-            try edit(
-                content.appendingPathComponent("policies/sales/process.yaml"),
-                [("          - Book the visit\n", "          - Book the visit\n          - Confirm the agenda by email\n"),
-                 ("sla: 24h", "sla: 48h"), ("version: \"2.1\"", "version: \"2.2\"")])
-            try edit(
-                content.appendingPathComponent("chapters/02-process.md"),
-                [("## First contact\n", "## First contact\n\nCall the customer within one working day.\n")])
+            for (path, replacements) in Self.secondEdition { try edit(content.appendingPathComponent(path), replacements) }
             try FileManager.default.removeItem(at: content.appendingPathComponent("policies/extra.yaml"))
             try git(["commit", "-qam", "Second edition: weights and the visit checklist"], in: folder)
             try git(["tag", "-a", "v2.0", "-m", "Second edition"], in: folder)
-
-            try edit(targets, [("weight: 70", "weight: 75"), ("weight: 30%", "weight: 25%"), ("version: \"1.1\"", "version: \"1.2\"")])
+            try edit(content.appendingPathComponent("policies/targets.yaml"), Self.thirdEdition)
             try git(["commit", "-qam", "Third edition"], in: folder)
             try git(["tag", "v3.0"], in: folder)
-
-            // The working tree: a changed weight, the version left alone, the date moved back.
-            try edit(targets, [("weight: 75", "weight: 80"), ("weight: 25%", "weight: 20%"), ("effective: 2026-01-01", "effective: 2025-12-01")])
-            try body(folder, content)
+            try edit(content.appendingPathComponent("policies/targets.yaml"), Self.workingTree)
+            try await body(folder, content)
         }
     }
 
-    @Test func buildsEveryTaggedEditionIntoItsOwnFolder() throws {
-        try withRepository { folder, content in
+    @Test func buildsEveryTaggedEditionIntoItsOwnFolder() async throws {
+        try await withRepository { folder, content in
             let output = folder.appendingPathComponent("site")
             let status = try git(["status", "--porcelain"], in: folder)
-            let report = try TestSupport.build(content, into: output)
+            let report = try await TestSupport.build(content, into: output, git: CommandLineGit())
             #expect(report.pagesWritten != nil)
             for edition in ["v/v1.0/", "v/v2.0/", "v/v3.0/", ""] {
                 #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(edition + "index.html").path))
@@ -97,10 +137,10 @@ import Testing
         }
     }
 
-    @Test func switcherLandsOnTheSamePageOrTheEditionsHome() throws {
-        try withRepository { folder, content in
-            let output = folder.appendingPathComponent("site")
-            _ = try TestSupport.build(content, into: output)
+    @Test func switcherLandsOnTheSamePageOrTheEditionsHome() async throws {
+        do {
+            let (git, content) = try repository()
+            let (_, output) = try await TestSupport.build(content, git: git)
             let latest = try TestSupport.page("chapters/process.html", in: output)
             #expect(latest.contains("<a href=\"../v/v2.0/chapters/process.html\">v2.0</a>"))
             #expect(latest.contains("<a href=\"../v/v1.0/chapters/process.html\">v1.0</a>"))
@@ -118,10 +158,10 @@ import Testing
         }
     }
 
-    @Test func whatChangedSaysItInWords() throws {
-        try withRepository { folder, content in
-            let output = folder.appendingPathComponent("site")
-            _ = try TestSupport.build(content, into: output)
+    @Test func whatChangedSaysItInWords() async throws {
+        do {
+            let (git, content) = try repository()
+            let (_, output) = try await TestSupport.build(content, git: git)
             let second = try TestSupport.page("v/v2.0/changes.html", in: output)
             #expect(second.contains("KPI · Revenue · weight: <del>60%</del> → <ins>70%</ins>"))
             #expect(second.contains("Version: <del>1.0</del> → <ins>1.1</ins>"))
@@ -136,9 +176,10 @@ import Testing
         }
     }
 
-    @Test func warnsWhenAPolicyChangesWithoutANewVersion() throws {
-        try withRepository { folder, content in
-            let report = try TestSupport.build(content, into: folder.appendingPathComponent("site"))
+    @Test func warnsWhenAPolicyChangesWithoutANewVersion() async throws {
+        do {
+            let (git, content) = try repository()
+            let (report, _) = try await TestSupport.build(content, git: git)
             #expect(Set(report.diagnostics.map(\.rule)) == ["version-not-bumped", "effective-backwards"])
             let version = try #require(report.diagnostics.first { $0.rule == "version-not-bumped" })
             #expect(version.message.contains("'v3.0' and 'latest'"), "names both editions")
@@ -148,20 +189,21 @@ import Testing
         }
     }
 
-    @Test func countsAProcessChangeAsAChangeOfItsPolicy() throws {
-        try withRepository { folder, content in
-            try edit(content.appendingPathComponent("policies/targets.yaml"), [("weight: 80", "weight: 75"), ("weight: 20%", "weight: 25%"), ("effective: 2025-12-01", "effective: 2026-01-01")])
-            try edit(content.appendingPathComponent("policies/sales/process.yaml"), [("sla: 48h", "sla: 72h")])
-            let report = try TestSupport.build(content, into: folder.appendingPathComponent("site"))
+    @Test func countsAProcessChangeAsAChangeOfItsPolicy() async throws {
+        do {
+            var (git, content) = try repository()
+            try edit(&content, "policies/targets.yaml", [("weight: 80", "weight: 75"), ("weight: 20%", "weight: 25%"), ("effective: 2025-12-01", "effective: 2026-01-01")])
+            try edit(&content, "policies/sales/process.yaml", [("sla: 48h", "sla: 72h")])
+            let (report, _) = try await TestSupport.build(content, git: git)
             #expect(report.diagnostics.map(\.rule) == ["version-not-bumped"])
             #expect(report.diagnostics.first?.location.path == "policies/sales/process.yaml")
         }
     }
 
-    @Test func policyHistoryListsEveryEditionWithItsDiff() throws {
-        try withRepository { folder, content in
-            let output = folder.appendingPathComponent("site")
-            _ = try TestSupport.build(content, into: output)
+    @Test func policyHistoryListsEveryEditionWithItsDiff() async throws {
+        do {
+            let (git, content) = try repository()
+            let (_, output) = try await TestSupport.build(content, git: git)
             let history = try TestSupport.page("history/pol-001.html", in: output)
             let editions = history.matches(of: /<h2><a href="[^"]*">([^<]*)<\/a><\/h2>/).map { String($0.output.1) }
             #expect(editions == ["latest", "v3.0", "v2.0", "v1.0"])
@@ -174,10 +216,10 @@ import Testing
         }
     }
 
-    @Test func publishesAnAtomFeedOfChanges() throws {
-        try withRepository { folder, content in
-            let output = folder.appendingPathComponent("site")
-            _ = try TestSupport.build(content, into: output)
+    @Test func publishesAnAtomFeedOfChanges() async throws {
+        do {
+            let (git, content) = try repository()
+            let (_, output) = try await TestSupport.build(content, git: git)
             let feed = try TestSupport.page("changes.xml", in: output)
             #expect(feed.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"))
             #expect(feed.components(separatedBy: "<entry>").count - 1 == 3, "v2.0, v3.0 and the working tree")
@@ -187,10 +229,10 @@ import Testing
         }
     }
 
-    @Test func showsWhoLastChangedEachPage() throws {
-        try withRepository { folder, content in
-            let output = folder.appendingPathComponent("site")
-            _ = try TestSupport.build(content, into: output)
+    @Test func showsWhoLastChangedEachPage() async throws {
+        do {
+            let (git, content) = try repository()
+            let (_, output) = try await TestSupport.build(content, git: git)
             let chapter = try TestSupport.page("chapters/process.html", in: output)
             #expect(chapter.contains("Policy Editor · Second edition: weights and the visit checklist"))
             let role = try TestSupport.page("roles/rep.html", in: output)
@@ -198,47 +240,40 @@ import Testing
         }
     }
 
-    @Test func reusesAnUnchangedEditionFromThePreviousBuild() throws {
-        try withRepository { folder, content in
-            let output = folder.appendingPathComponent("site")
-            _ = try TestSupport.build(content, into: output)
-            let stamp = output.appendingPathComponent("v/v1.0/.edition")
-            #expect(FileManager.default.fileExists(atPath: stamp.path))
-            // A page edited by hand in the old edition stays: the edition was not rendered again.
-            let page = output.appendingPathComponent("v/v1.0/roles/rep.html")
-            try TestSupport.write("kept from the previous build", to: page)
-            _ = try TestSupport.build(content, into: output)
-            #expect(try String(contentsOf: page, encoding: .utf8) == "kept from the previous build")
-            #expect(try TestSupport.page("roles/rep.html", in: output).contains("Sales Rep"))
-        }
+    @Test func reusesAnUnchangedEditionFromThePreviousBuild() async throws {
+        let (git, content) = try repository()
+        let (_, output) = try await TestSupport.build(content, git: git)
+        #expect(output.files["v/v1.0/.edition"] != nil)
+        // A page edited by hand in the old edition stays: the edition was not rendered again.
+        var files = output.files
+        files["v/v1.0/roles/rep.html"] = Data("kept from the previous build".utf8)
+        try output.replace(with: files.map { OutputFile(path: $0.key, contents: $0.value) })
+        _ = try await TestSupport.build(content, git: git, into: output)
+        #expect(output.text(at: "v/v1.0/roles/rep.html") == "kept from the previous build")
+        #expect(try TestSupport.page("roles/rep.html", in: output).contains("Sales Rep"))
     }
 
-    @Test func leavesOutAnEditionWithErrorsAndSaysSo() throws {
-        try withRepository { folder, content in
-            try edit(content.appendingPathComponent("policies/targets.yaml"), [("weight: 80", "weight: 10")])
-            try git(["commit", "-qam", "A broken edition"], in: folder)
-            try git(["tag", "v4.0"], in: folder)
-            try edit(content.appendingPathComponent("policies/targets.yaml"), [("weight: 10", "weight: 80")])
-            let output = folder.appendingPathComponent("site")
-            let report = try TestSupport.build(content, into: output)
-            let warning = try #require(report.diagnostics.first { $0.rule == "edition-error" })
-            #expect(warning.message == "edition 'v4.0' is not published: its sources have 1 error(s)")
-            #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("v/v4.0").path))
-            let (_, checked) = try ContentCheck(contentDirectory: content, today: TestSupport.today).run(git: ProcessGitClient())
-            #expect(checked.contains { $0.rule == "edition-error" }, "handbook check reports it too")
-        }
+    @Test func leavesOutAnEditionWithErrorsAndSaysSo() async throws {
+        var (git, content) = try repository()
+        var broken = content
+        try edit(&broken, "policies/targets.yaml", [("weight: 80", "weight: 10")])
+        git.editions.append(.init(tag: GitTag(name: "v4.0", commit: "c4", date: "2026-06-01T10:00:00+08:00"), files: broken.files))
+        let (report, output) = try await TestSupport.build(content, git: git)
+        let warning = try #require(report.diagnostics.first { $0.rule == "edition-error" })
+        #expect(warning.message == "edition 'v4.0' is not published: its sources have 1 error(s)")
+        #expect(output.existingFiles(under: "v/v4.0/").isEmpty)
+        let (index, _) = try TestSupport.check(content)
+        let checked = await EditionRules.check(
+            latest: index, contentDirectory: FakeGit.contentDirectory, today: TestSupport.today, git: git)
+        #expect(checked.contains { $0.rule == "edition-error" }, "handbook check reports it too")
     }
 
-    @Test func buildsTheLatestEditionAloneWithoutGit() throws {
-        try TestSupport.withTemporaryDirectory { folder in
-            let content = try TestSupport.makeContent(in: folder)
-            let output = folder.appendingPathComponent("site")
-            let report = try TestSupport.build(content, into: output)
-            #expect(report.diagnostics.isEmpty)
-            #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("v").path))
-            #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("changes.html").path))
-            #expect(!(try TestSupport.page("index.html", in: output)).contains("version-switcher"))
-        }
+    @Test func buildsTheLatestEditionAloneWithoutGit() async throws {
+        let (report, output) = try await TestSupport.build(try TestSupport.content(), git: FakeGit(exists: false))
+        #expect(report.diagnostics.isEmpty)
+        #expect(output.existingFiles(under: "v/").isEmpty)
+        #expect(output.files["changes.html"] == nil)
+        #expect(!(try TestSupport.page("index.html", in: output)).contains("version-switcher"))
     }
 }
 
@@ -267,8 +302,8 @@ import Testing
 /// The example handbook with two earlier editions (`Scripts/example-editions.sh`), as a real
 /// "what changed" page shows it.
 @Suite struct ExampleEditionsTests {
-    @Test func showsRealisticChangesBetweenEditions() throws {
-        try TestSupport.withTemporaryDirectory { folder in
+    @Test func showsRealisticChangesBetweenEditions() async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
             let repository = folder.appendingPathComponent("repo")
             let script = Process()
             script.executableURL = URL(fileURLWithPath: "/bin/bash")
@@ -278,9 +313,9 @@ import Testing
             script.waitUntilExit()
             #expect(script.terminationStatus == 0)
             let output = folder.appendingPathComponent("public")
-            let report = try TestSupport.build(
+            let report = try await TestSupport.build(
                 repository.appendingPathComponent("content"), into: output, today: CalendarDate(year: 2026, month: 11, day: 30),
-                strict: true)
+                strict: true, git: CommandLineGit())
             #expect(report.diagnostics.isEmpty, "the editions raise their versions: \(report.diagnostics)")
             let latest = try String(contentsOf: output.appendingPathComponent("changes.html"), encoding: .utf8)
             #expect(latest.contains("提成档位 · 600,000–1,000,000 · 比例：<del>3.5%</del> → <ins>4%</ins>"))

@@ -1,5 +1,5 @@
 // Client-side search of a handbook site. The index format and the tokenizer mirror
-// Sources/HandbookKit/Search (SearchIndexBuilder.swift, SearchTokenizer.swift).
+// Sources/HandbookSearch (SearchIndexBuilder.swift, SearchTokenizer.swift).
 (function () {
   "use strict";
 
