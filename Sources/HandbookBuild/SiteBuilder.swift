@@ -84,7 +84,7 @@ public struct SiteBuilder: Sendable {
             if let tag = edition.tag { pages.append(cache.stamp(of: tag)) }
         }
         stopwatch.lap("render pages")
-        let searchIndex = renderers.flatMap { $0.searchIndex() }
+        let searchIndex = renderers.flatMap { $0.searchIndex().files }
         stopwatch.lap("search index")
         let feeds = EditionFeeds(history: history, theme: theme, config: index.handbook.config, today: options.today)
         try output.replace(with: pages + searchIndex + feeds.files() + theme.assetFiles())

@@ -48,11 +48,33 @@ public struct SiteRenderer: Sendable {
         return SiteRoutes.root(from: folder + path) + "assets/"
     }
 
-    /// The search index of every chapter, policy, process and role page.
-    public func searchIndex() -> [OutputFile] {
+    /// The search index of every chapter, policy, process and role page, with the pages whose
+    /// sections each fragment file holds.
+    package func searchIndex() -> (files: [OutputFile], fragmentPages: [Set<String>]) {
         let pages = SearchSectionExtractor(index: index, strings: theme.strings).sections(
             of: plan.pages.compactMap(\.searchable))
-        return SearchIndexBuilder(pages: pages).files().map { OutputFile(path: folder + $0.path, contents: $0.contents) }
+        let builder = SearchIndexBuilder(pages: pages)
+        let files = builder.files().map { OutputFile(path: folder + $0.path, contents: $0.contents) }
+        let fragmentPages = builder.fragments.map { sections in
+            Set(sections.map { folder + ($0.url.split(separator: "#").first.map(String.init) ?? $0.url) })
+        }
+        return (files, fragmentPages)
+    }
+
+    /// What each file of this edition is made from: its pages, its sitemap and its search index
+    /// (`searchIndex` as ``searchIndex()`` returned it).
+    package func graph(searchIndex: (files: [OutputFile], fragmentPages: [Set<String>])) -> PageGraph {
+        let pages = PageGraph(plan: plan, index: index, withEditions: edition != nil, folder: folder)
+        let searchable = Set(plan.pages.filter { $0.searchable != nil }.map { folder + $0.path })
+        let fragments = folder + "search/f/"
+        return pages.adding(
+            search: searchIndex.files.map { file in
+                guard file.path.hasPrefix(fragments),
+                    let name = file.path.split(separator: "/").last?.split(separator: ".").first, let number = Int(name),
+                    number < searchIndex.fragmentPages.count
+                else { return (file.path, searchable) }
+                return (file.path, searchIndex.fragmentPages[number])
+            })
     }
 
     /// Every page and `sitemap.xml`; theme assets are copied by the writer.

@@ -32,7 +32,7 @@ public struct SearchIndexBuilder: Sendable {
     static let typicalQueryTerms = 3
 
     /// Consecutive sections, grouped into the fragment files that will hold them.
-    let fragments: [[SearchSection]]
+    package let fragments: [[SearchSection]]
 
     /// - Parameter pages: The sections of each page, in page order.
     public init(pages: [[SearchSection]]) {

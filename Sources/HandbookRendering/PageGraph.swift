@@ -1,0 +1,207 @@
+public import HandbookLoading
+public import HandbookMarkdown
+public import HandbookModel
+
+/// Something an output file is made from.
+public enum SiteInput: Hashable, Sendable {
+    /// A chapter or policy file, by path in the content folder.
+    case source(String)
+    /// One role's entry in `roles.yaml`, by id: its name, description and manager.
+    case role(String)
+    /// Which roles there are, in what order.
+    case roleList
+    /// The pages of the site with their titles, areas and order: what navigation shows.
+    case navigation
+    /// The site-wide settings of `handbook.yaml` (title, language, addresses).
+    case settings
+    /// The theme's templates, strings and assets.
+    case theme
+    /// The editions and page histories from git.
+    case editions
+}
+
+/// What each output file of a site is made from.
+///
+/// Given what changed between two loads of the content, ``outputs(affectedBy:)`` answers which
+/// outputs to redo; an incremental rebuild asks the graphs of both loads, since an edit can
+/// add a dependency (a policy that now applies to a role) or remove one.
+public struct PageGraph: Sendable {
+    /// The inputs of each output file, by its path in the site.
+    public let inputs: [String: Set<SiteInput>]
+
+    public init(inputs: [String: Set<SiteInput>]) {
+        self.inputs = inputs
+    }
+
+    /// The outputs made from any of `changed`.
+    public func outputs(affectedBy changed: Set<SiteInput>) -> Set<String> {
+        Set(inputs.compactMap { path, inputs in inputs.isDisjoint(with: changed) ? nil : path })
+    }
+
+    /// The outputs to write and to delete when the site goes from `old` to `new` because of
+    /// `changed`.
+    public static func rebuild(from old: PageGraph, to new: PageGraph, changed: Set<SiteInput>)
+        -> (write: Set<String>, delete: Set<String>)
+    {
+        let oldPaths = Set(old.inputs.keys)
+        let newPaths = Set(new.inputs.keys)
+        let affected = old.outputs(affectedBy: changed).union(new.outputs(affectedBy: changed))
+        return (affected.intersection(newPaths).union(newPaths.subtracting(oldPaths)), oldPaths.subtracting(newPaths))
+    }
+}
+
+extension SiteInput {
+    /// What changed between two loads of the content, given the files that changed on disk
+    /// (paths in the content folder; a theme file as `theme/…`).
+    public static func changes(from old: HandbookIndex, to new: HandbookIndex, files: Set<String>) -> Set<SiteInput> {
+        var changes: Set<SiteInput> = []
+        for file in files {
+            if file.hasPrefix("theme/") {
+                changes.insert(.theme)
+            } else if file == "handbook.yaml" {
+                changes.formUnion([.settings, .navigation])
+            } else if file == "roles.yaml" {
+                changes.formUnion(roleChanges(from: old.handbook.roles, to: new.handbook.roles))
+            } else {
+                changes.insert(.source(file))
+            }
+        }
+        if navigation(of: old) != navigation(of: new) { changes.insert(.navigation) }
+        return changes
+    }
+
+    private static func roleChanges(from old: [Role], to new: [Role]) -> Set<SiteInput> {
+        var changes: Set<SiteInput> = []
+        if old.map(\.id) != new.map(\.id) { changes.insert(.roleList) }
+        let oldByID = Dictionary(old.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let newByID = Dictionary(new.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for id in Set(oldByID.keys).union(newByID.keys) {
+            let before = oldByID[id]
+            let after = newByID[id]
+            if before?.name != after?.name || before?.description != after?.description
+                || before?.reportsTo?.value != after?.reportsTo?.value
+            {
+                changes.insert(.role(id))
+            }
+        }
+        return changes
+    }
+
+    /// The path, title and area of every page in an area, in order: what the navigation of
+    /// every page shows.
+    private static func navigation(of index: HandbookIndex) -> [String] {
+        [index.handbook.config.title] + SitePlan(index).pages.filter { $0.area != nil }.map { "\($0.path)\t\($0.title)\t\($0.area?.id ?? "")\t\($0.area?.title ?? "")" }
+    }
+}
+
+extension PageGraph {
+    /// The graph of the pages of `plan`, as ``SiteRenderer`` renders them.
+    init(plan: SitePlan, index: HandbookIndex, withEditions: Bool, folder: String) {
+        let dependencies = PageDependencies(index: index)
+        var inputs: [String: Set<SiteInput>] = [:]
+        let everyPage: Set<SiteInput> = withEditions ? [.theme, .settings, .navigation, .editions] : [.theme, .settings, .navigation]
+        for page in plan.pages {
+            inputs[folder + page.path] = everyPage.union(dependencies.inputs(of: page.content))
+        }
+        inputs[folder + "sitemap.xml"] = Set(index.handbook.policies.map { .source($0.path) }).union([.navigation, .settings])
+        self.init(inputs: inputs)
+    }
+
+    /// This graph with the search index's files, each made from the pages whose sections it
+    /// holds.
+    func adding(search files: [(path: String, pages: Set<String>)]) -> PageGraph {
+        var inputs = self.inputs
+        for file in files {
+            inputs[file.path] = file.pages.reduce(into: [.theme]) { result, page in
+                result.formUnion((self.inputs[page] ?? []).subtracting([.navigation, .editions]))
+            }
+        }
+        return PageGraph(inputs: inputs)
+    }
+}
+
+/// The sources each kind of page shows, besides the navigation and theme every page has.
+private struct PageDependencies {
+    let index: HandbookIndex
+
+    func inputs(of content: SitePlan.Content) -> Set<SiteInput> {
+        switch content {
+        case .home:
+            let roles = index.handbook.roles.map { SiteInput.role($0.id) }
+            return Set(index.handbook.policies.map { .source($0.path) } + roles + [.roleList])
+        case .chapter(let chapter):
+            var inputs: Set<SiteInput> = [.source(chapter.path)]
+            inputs.formUnion(policies(chapter.related.map(\.value)))
+            if let document = index.chapterDocuments[chapter.path] { inputs.formUnion(embedded(in: document)) }
+            return inputs
+        case .policy(let policy):
+            return policyInputs(policy)
+        case .process(let process):
+            return processInputs(process).union(policies(process.related.map(\.value)))
+        case .roles:
+            return Set(index.handbook.roles.map { .role($0.id) } + [.roleList])
+        case .role(let role):
+            // The role, its manager and its neighbours in the list of roles (previous and next
+            // links), and the policies and steps that concern it.
+            var inputs = Set(index.handbook.roles.map { SiteInput.role($0.id) } + [.roleList])
+            for policy in index.handbook.policies where concerns(policy, role) { inputs.insert(.source(policy.path)) }
+            return inputs
+        case .onboarding(let role):
+            var inputs: Set<SiteInput> = [.role(role.id), .roleList]
+            for policy in index.handbook.policies where concerns(policy, role) { inputs.formUnion(policyInputs(policy)) }
+            return inputs
+        case .checklists:
+            return index.handbook.processes.reduce(into: []) { $0.formUnion(processInputs($1)) }
+        case .printVersion:
+            return index.handbook.chapters.reduce(into: Set(index.handbook.policies.flatMap(policyInputs))) {
+                $0.formUnion(inputs(of: .chapter($1)))
+            }
+        case .changes:
+            return [.editions]
+        case .history(let policy):
+            return [.editions, .source(policy.path)]
+        case .search, .notFound:
+            return []
+        }
+    }
+
+    private func concerns(_ policy: Policy, _ role: Role) -> Bool {
+        policy.owner.value == role.id || policy.appliesTo.contains { $0.value == role.id }
+            || policy.processes.contains { $0.owner.value == role.id || $0.steps.contains { $0.role.value == role.id } }
+    }
+
+    private func policyInputs(_ policy: Policy) -> Set<SiteInput> {
+        var inputs: Set<SiteInput> = [.source(policy.path), .role(policy.owner.value)]
+        inputs.formUnion(policy.appliesTo.map { .role($0.value) })
+        inputs.formUnion(policies(policy.related.map(\.value)))
+        for process in policy.processes { inputs.formUnion(processInputs(process)) }
+        if let document = index.policyDocuments[policy.path] { inputs.formUnion(embedded(in: document)) }
+        return inputs
+    }
+
+    private func processInputs(_ process: PolicyProcess) -> Set<SiteInput> {
+        var inputs: Set<SiteInput> = [.role(process.owner.value)]
+        if let policy = index.policiesByID[process.policyID] { inputs.insert(.source(policy.path)) }
+        inputs.formUnion(process.steps.map { .role($0.role.value) })
+        return inputs
+    }
+
+    private func policies(_ ids: [String]) -> Set<SiteInput> {
+        Set(ids.compactMap { index.policiesByID[$0].map { .source($0.path) } })
+    }
+
+    /// The policies whose processes, KPIs or tiers a document embeds.
+    private func embedded(in document: MarkdownDocument) -> Set<SiteInput> {
+        var inputs: Set<SiteInput> = []
+        for node in document.nodes(where: { if case .codeBlock = $0.kind { true } else { false } }) {
+            guard case .codeBlock(let info, _) = node.kind, let directive = Directive(info: info) else { continue }
+            switch directive.kind {
+            case .process:
+                if let process = index.processesByID[directive.argument] { inputs.formUnion(processInputs(process)) }
+            default:
+                inputs.formUnion(policies([directive.argument]))
+            }
+        }
+        return inputs
+    }
+}
