@@ -36,7 +36,9 @@ struct ChapterReader {
         var lines = SourceText.lines(text)
         if lines.first?.hasPrefix("\u{FEFF}") == true { lines[0] = lines[0].dropFirst() }
         guard lines.first?.trimmingTrailingSpace == "---",
-            let closing = lines.dropFirst().firstIndex(where: { $0.trimmingTrailingSpace == "---" || $0.trimmingTrailingSpace == "..." })
+            let closing = lines.dropFirst().firstIndex(where: {
+                $0.trimmingTrailingSpace == "---" || $0.trimmingTrailingSpace == "..."
+            })
         else { return nil }
         let frontMatter = lines[1..<closing].joined(separator: "\n")
         let body = lines[(closing + 1)...].joined(separator: "\n")

@@ -44,7 +44,9 @@ public struct DiskContentTree: ContentTree {
         var paths: [String] = []
         while let relative = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: base.appendingPathComponent(relative).path, isDirectory: &isDirectory),
+            guard
+                FileManager.default.fileExists(
+                    atPath: base.appendingPathComponent(relative).path, isDirectory: &isDirectory),
                 !isDirectory.boolValue
             else { continue }
             paths.append("\(folder)/\(relative)")

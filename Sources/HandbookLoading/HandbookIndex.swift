@@ -23,7 +23,8 @@ public struct HandbookIndex: Sendable {
         self.handbook = handbook
         rolesByID = Dictionary(handbook.roles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         policiesByID = Dictionary(handbook.policies.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
-        processesByID = Dictionary(handbook.processes.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
+        processesByID = Dictionary(
+            handbook.processes.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
         chaptersByPath = Dictionary(handbook.chapters.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         areasByID = Dictionary(handbook.config.areas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let processesByID = self.processesByID
@@ -32,8 +33,11 @@ public struct HandbookIndex: Sendable {
         }
         self.chapterDocuments = Dictionary(chapterDocuments, uniquingKeysWith: { first, _ in first })
         let policyDocuments = handbook.policies.concurrentMap {
-            ($0.path, HandbookIndex.parse(
-                $0.body, reserving: PageAnchors.layout.union(PageAnchors.policy($0)), processes: processesByID))
+            (
+                $0.path,
+                HandbookIndex.parse(
+                    $0.body, reserving: PageAnchors.layout.union(PageAnchors.policy($0)), processes: processesByID)
+            )
         }
         self.policyDocuments = Dictionary(policyDocuments, uniquingKeysWith: { first, _ in first })
         chapterAnchors = self.chapterDocuments.mapValues {
@@ -50,7 +54,9 @@ public struct HandbookIndex: Sendable {
     /// Parses a page's Markdown so that its headings take none of `reserved`, nor the ids of its
     /// task items and of the steps and checklist items of processes it embeds (known only once
     /// it is parsed).
-    private static func parse(_ source: MarkdownSource, reserving reserved: Set<String>, processes: [String: PolicyProcess])
+    private static func parse(
+        _ source: MarkdownSource, reserving reserved: Set<String>, processes: [String: PolicyProcess]
+    )
         -> MarkdownDocument
     {
         let document = MarkdownParser.parse(source, reservedAnchors: reserved)

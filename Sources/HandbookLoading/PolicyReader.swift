@@ -1,5 +1,5 @@
-internal import Yams
 import HandbookModel
+internal import Yams
 
 /// Reads one policy file into a ``Policy``.
 struct PolicyReader {
@@ -10,7 +10,8 @@ struct PolicyReader {
         let start = SourceLocation(path: path)
         guard let node = YAMLDocument.parse(text, path: path, sink: sink),
             let fields = YAMLMapping.from(
-                node, subject: "policy", path: path, lineOffset: 0, lines: SourceText.lines(text), sink: sink, at: start)
+                node, subject: "policy", path: path, lineOffset: 0, lines: SourceText.lines(text), sink: sink, at: start
+            )
         else { return nil }
         let id = fields.identifier() ?? Located("", at: start)
         let policy = Policy(

@@ -1,13 +1,14 @@
-internal import Yams
 import Foundation
 import HandbookModel
+internal import Yams
 
 /// Reads `handbook.yaml` and `roles.yaml`.
 enum SettingsReader {
     static func readConfig(path: String, text: String, sink: DiagnosticSink) -> HandbookConfig? {
         let start = SourceLocation(path: path)
         guard let node = YAMLDocument.parse(text, path: path, sink: sink),
-            let fields = YAMLMapping.from(node, subject: "handbook.yaml", path: path, lineOffset: 0, lines: [], sink: sink, at: start)
+            let fields = YAMLMapping.from(
+                node, subject: "handbook.yaml", path: path, lineOffset: 0, lines: [], sink: sink, at: start)
         else { return nil }
         let title = fields.string("title")?.value ?? ""
         let description = fields.string("description", required: false)?.value ?? ""
@@ -62,7 +63,8 @@ enum SettingsReader {
     static func readRoles(path: String, text: String, sink: DiagnosticSink) -> [Role]? {
         let start = SourceLocation(path: path)
         guard let node = YAMLDocument.parse(text, path: path, sink: sink),
-            let fields = YAMLMapping.from(node, subject: "roles.yaml", path: path, lineOffset: 0, lines: [], sink: sink, at: start)
+            let fields = YAMLMapping.from(
+                node, subject: "roles.yaml", path: path, lineOffset: 0, lines: [], sink: sink, at: start)
         else { return nil }
         let roles = fields.mappings("roles", required: true) { index, mapping in
             "role \(mapping["id"]?.string.map { "'\($0)'" } ?? "#\(index + 1)")"

@@ -1,5 +1,5 @@
-internal import Yams
 import HandbookModel
+internal import Yams
 
 /// Parses YAML text into a node tree, turning libyaml's errors into `yaml-syntax` diagnostics at
 /// libyaml's own position.

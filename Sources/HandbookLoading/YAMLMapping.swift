@@ -1,5 +1,5 @@
-internal import Yams
 import HandbookModel
+internal import Yams
 
 /// Reads typed fields out of one YAML mapping, reporting every missing, mistyped or unknown
 /// key as a diagnostic with its line and column.
@@ -17,7 +17,10 @@ final class YAMLMapping {
     let subject: String
 
     /// - Parameter lines: The lines of the file, for the columns of Markdown in block scalars.
-    init(_ mapping: Node.Mapping, subject: String, path: String, lineOffset: Int, lines: [Substring], sink: DiagnosticSink) {
+    init(
+        _ mapping: Node.Mapping, subject: String, path: String, lineOffset: Int, lines: [Substring],
+        sink: DiagnosticSink
+    ) {
         self.subject = subject
         self.path = path
         self.lineOffset = lineOffset
@@ -25,7 +28,10 @@ final class YAMLMapping {
         self.sink = sink
         self.location = YAMLMapping.location(of: mapping.mark, path: path, lineOffset: lineOffset)
         self.entries = mapping.map { pair in
-            (pair.key.string ?? "", YAMLMapping.location(of: pair.key.mark, path: path, lineOffset: lineOffset), pair.value)
+            (
+                pair.key.string ?? "", YAMLMapping.location(of: pair.key.mark, path: path, lineOffset: lineOffset),
+                pair.value
+            )
         }
     }
 

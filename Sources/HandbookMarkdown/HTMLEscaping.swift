@@ -20,7 +20,8 @@ package enum HTMLEscaping {
     /// A URL for an `href` or `src` attribute: characters outside the URL syntax are
     /// percent-encoded (non-ASCII included), then the result is escaped as attribute text.
     package static func href(_ url: String) -> String {
-        let allowed = Set("-_.!~*'();/?:@&=+$,%#[]ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".unicodeScalars)
+        let allowed = Set(
+            "-_.!~*'();/?:@&=+$,%#[]ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".unicodeScalars)
         var result = ""
         for scalar in url.unicodeScalars {
             if allowed.contains(scalar) {
@@ -40,7 +41,9 @@ package enum HTMLEscaping {
         let lowered = url.lowercased().trimmingWhitespace()
         for prefix in ["javascript:", "vbscript:", "file:"] where lowered.hasPrefix(prefix) { return false }
         if lowered.hasPrefix("data:") {
-            return ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lowered.hasPrefix($0) }
+            return ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains {
+                lowered.hasPrefix($0)
+            }
         }
         return true
     }

@@ -72,7 +72,8 @@ public struct HTMLRenderer: Sendable {
             let anchor = anchorPrefix + id
             output += "<h\(level) id=\"\(HTMLEscaping.text(anchor))\">"
             renderChildren(of: node, into: &output)
-            output += "<a class=\"anchor\" href=\"#\(HTMLEscaping.href(anchor))\" aria-hidden=\"true\" tabindex=\"-1\">#</a>"
+            output +=
+                "<a class=\"anchor\" href=\"#\(HTMLEscaping.href(anchor))\" aria-hidden=\"true\" tabindex=\"-1\">#</a>"
             output += "</h\(level)>\n"
         case .codeBlock(let info, let literal):
             renderCodeBlock(info: info, literal: literal, into: &output)
@@ -106,7 +107,8 @@ public struct HTMLRenderer: Sendable {
             if !title.isEmpty { output += " title=\"\(HTMLEscaping.text(title))\"" }
             output += " loading=\"lazy\">"
         case .taskMarker(let checked, let number):
-            output += "<input type=\"checkbox\" class=\"task\" id=\"\(anchorPrefix)task-\(number)\"\(checked ? " checked" : "")> "
+            output +=
+                "<input type=\"checkbox\" class=\"task\" id=\"\(anchorPrefix)task-\(number)\"\(checked ? " checked" : "")> "
         case .table(let alignments):
             renderTable(node, alignments: alignments, into: &output)
         case .tableRow, .tableCell:
@@ -114,7 +116,9 @@ public struct HTMLRenderer: Sendable {
         }
     }
 
-    private func renderTable(_ table: MarkdownNode, alignments: [MarkdownNode.TableAlignment], into output: inout String) {
+    private func renderTable(
+        _ table: MarkdownNode, alignments: [MarkdownNode.TableAlignment], into output: inout String
+    ) {
         func renderRow(_ row: MarkdownNode, cellTag: String) {
             output += "<tr>"
             for (column, cell) in row.children.enumerated() {

@@ -71,9 +71,9 @@ public struct MarkdownNode: Sendable {
     }
 
     /// Calls `visit` on this node and every descendant, parents first.
-    public func forEach(_ visit: (MarkdownNode) -> Void) {
+    public func walk(_ visit: (MarkdownNode) -> Void) {
         visit(self)
-        for child in children { child.forEach(visit) }
+        for child in children { child.walk(visit) }
     }
 }
 
@@ -114,7 +114,7 @@ public struct MarkdownDocument: Sendable {
     /// Every node of the document matching `predicate`, in document order.
     public func nodes(where predicate: (MarkdownNode) -> Bool) -> [MarkdownNode] {
         var found: [MarkdownNode] = []
-        root.forEach { if predicate($0) { found.append($0) } }
+        root.walk { if predicate($0) { found.append($0) } }
         return found
     }
 }

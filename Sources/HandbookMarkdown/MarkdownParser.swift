@@ -23,7 +23,10 @@ public enum MarkdownParser {
             }
         }
         guard let root else {
-            return (MarkdownNode(kind: .document, location: SourceLocation(path: source.path, line: source.lineOffset + 1)), nil)
+            return (
+                MarkdownNode(kind: .document, location: SourceLocation(path: source.path, line: source.lineOffset + 1)),
+                nil
+            )
         }
         defer { cmark_node_free(root) }
         return copy(root, positions: PositionMap(source))
@@ -89,7 +92,9 @@ public enum MarkdownParser {
                 }
             }
         }
-        return (finished ?? MarkdownNode(kind: .document, location: positions.location(line: 1, byteColumn: 1)), flattenedAt)
+        return (
+            finished ?? MarkdownNode(kind: .document, location: positions.location(line: 1, byteColumn: 1)), flattenedAt
+        )
     }
 
     /// The pipe table a paragraph's source lines form, with each cell's inlines parsed by cmark.
@@ -197,7 +202,8 @@ struct PositionMap {
 
     init(_ source: MarkdownSource) {
         self.source = source
-        self.lines = source.text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
+        self.lines = source.text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(
+            Array.init)
     }
 
     /// The bytes of line `number` (1-based) of the Markdown text, without its line break.

@@ -79,7 +79,9 @@ struct PipeTable {
             var first = start
             var last = end
             while first < last, line[first] == UInt8(ascii: " ") || line[first] == UInt8(ascii: "\t") { first += 1 }
-            while last > first, line[last - 1] == UInt8(ascii: " ") || line[last - 1] == UInt8(ascii: "\t") { last -= 1 }
+            while last > first, line[last - 1] == UInt8(ascii: " ") || line[last - 1] == UInt8(ascii: "\t") {
+                last -= 1
+            }
             let text = String(decoding: line[first..<last], as: UTF8.self).replacingOccurrences(of: "\\|", with: "|")
             // The slice keeps the whole line's indices, so `first` counts from the line's start.
             cells.append(Cell(text: text, line: number, byteColumn: first + 1))
@@ -111,7 +113,9 @@ struct PipeTable {
     static func inlineOnly(_ text: String) -> String {
         guard let first = text.first else { return text }
         let second = text.dropFirst().first
-        let isRule = text.filter { $0 != " " }.count >= 3 && text.allSatisfy { $0 == first || $0 == " " } && "-*_".contains(first)
+        let isRule =
+            text.filter { $0 != " " }.count >= 3 && text.allSatisfy { $0 == first || $0 == " " }
+            && "-*_".contains(first)
         // `[label]: /address` would be taken as a link reference definition and vanish.
         let isReferenceDefinition = first == "[" && text.firstMatch(of: /^\[[^\]]+\]:/) != nil
         if isRule || isReferenceDefinition || first == ">" || text.hasPrefix("```") || text.hasPrefix("~~~") {

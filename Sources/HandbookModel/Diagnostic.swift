@@ -20,7 +20,8 @@ public struct Diagnostic: Hashable, Sendable, Codable {
     /// How to fix the problem, when the fix is obvious.
     public var hint: String?
 
-    public init(_ severity: Severity, at location: SourceLocation, _ message: String, rule: String, hint: String? = nil) {
+    public init(_ severity: Severity, at location: SourceLocation, _ message: String, rule: String, hint: String? = nil)
+    {
         self.severity = severity
         self.location = location
         self.message = message
@@ -28,11 +29,14 @@ public struct Diagnostic: Hashable, Sendable, Codable {
         self.hint = hint
     }
 
-    public static func error(at location: SourceLocation, _ message: String, rule: String, hint: String? = nil) -> Self {
+    public static func error(at location: SourceLocation, _ message: String, rule: String, hint: String? = nil) -> Self
+    {
         Diagnostic(.error, at: location, message, rule: rule, hint: hint)
     }
 
-    public static func warning(at location: SourceLocation, _ message: String, rule: String, hint: String? = nil) -> Self {
+    public static func warning(at location: SourceLocation, _ message: String, rule: String, hint: String? = nil)
+        -> Self
+    {
         Diagnostic(.warning, at: location, message, rule: rule, hint: hint)
     }
 }

@@ -96,7 +96,9 @@ public struct Role: Sendable {
     public var reportsTo: Located<String>?
     public var location: SourceLocation
 
-    public init(id: String, name: String, description: String, reportsTo: Located<String>? = nil, location: SourceLocation) {
+    public init(
+        id: String, name: String, description: String, reportsTo: Located<String>? = nil, location: SourceLocation
+    ) {
         self.id = id
         self.name = name
         self.description = description
@@ -148,7 +150,12 @@ public struct Policy: Sendable {
         return effective.adding(months: reviewEveryMonths)
     }
 
-    public init(id: Located<String>, title: String, area: Located<String>, owner: Located<String>, version: String, effective: CalendarDate? = nil, reviewEveryMonths: Int? = nil, appliesTo: [Located<String>], summary: String, body: MarkdownSource, processes: [PolicyProcess], kpis: [KPI], tiersBasis: String? = nil, tiers: [Tier], related: [Located<String>], path: String) {
+    public init(
+        id: Located<String>, title: String, area: Located<String>, owner: Located<String>, version: String,
+        effective: CalendarDate? = nil, reviewEveryMonths: Int? = nil, appliesTo: [Located<String>], summary: String,
+        body: MarkdownSource, processes: [PolicyProcess], kpis: [KPI], tiersBasis: String? = nil, tiers: [Tier],
+        related: [Located<String>], path: String
+    ) {
         self.id = id
         self.title = title
         self.area = area
@@ -179,7 +186,10 @@ public struct PolicyProcess: Sendable {
     /// The id of the policy that defines the process.
     public var policyID: String
 
-    public init(id: Located<String>, title: String, owner: Located<String>, trigger: String, steps: [Step], related: [Located<String>], policyID: String) {
+    public init(
+        id: Located<String>, title: String, owner: Located<String>, trigger: String, steps: [Step],
+        related: [Located<String>], policyID: String
+    ) {
         self.id = id
         self.title = title
         self.owner = owner
@@ -200,7 +210,10 @@ public struct Step: Sendable {
     public var records: [String]
     public var location: SourceLocation
 
-    public init(id: Located<String>, title: String, role: Located<String>, serviceLevel: ServiceLevel? = nil, checklist: [String], records: [String], location: SourceLocation) {
+    public init(
+        id: Located<String>, title: String, role: Located<String>, serviceLevel: ServiceLevel? = nil,
+        checklist: [String], records: [String], location: SourceLocation
+    ) {
         self.id = id
         self.title = title
         self.role = role
@@ -257,7 +270,10 @@ public struct Chapter: Sendable {
     /// The path relative to the content folder, such as `chapters/01-targets.md`.
     public var path: String
 
-    public init(id: Located<String>, title: String, area: Located<String>, order: Int, related: [Located<String>], body: MarkdownSource, path: String) {
+    public init(
+        id: Located<String>, title: String, area: Located<String>, order: Int, related: [Located<String>],
+        body: MarkdownSource, path: String
+    ) {
         self.id = id
         self.title = title
         self.area = area

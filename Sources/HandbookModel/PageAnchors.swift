@@ -32,7 +32,9 @@ public enum PageAnchors {
     public static func role(_ role: Role, in handbook: Handbook) -> [String] {
         var anchors = ["policies"]
         let applying = handbook.policies.filter { $0.appliesTo.contains { $0.value == role.id } }
-        if handbook.processes.contains(where: { $0.steps.contains { $0.role.value == role.id } }) { anchors.append("steps") }
+        if handbook.processes.contains(where: { $0.steps.contains { $0.role.value == role.id } }) {
+            anchors.append("steps")
+        }
         if handbook.policies.contains(where: { $0.owner.value == role.id })
             || handbook.processes.contains(where: { $0.owner.value == role.id })
         {

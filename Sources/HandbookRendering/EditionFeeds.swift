@@ -1,8 +1,8 @@
 public import Foundation
+public import HandbookMarkdown
 public import HandbookModel
 public import HandbookVersions
 import Mustache
-public import HandbookMarkdown
 
 /// `versions.json` (the editions, for tools and scripts) and `changes.xml` (an Atom feed of
 /// what changed in each edition).
@@ -43,7 +43,8 @@ package struct EditionFeeds: Sendable {
         let versions = Versions(
             editions: history.editions.map { edition in
                 Versions.Entry(
-                    name: edition.name, path: edition.folder, latest: edition.isLatest, commit: edition.tag?.commit ?? "",
+                    name: edition.name, path: edition.folder, latest: edition.isLatest,
+                    commit: edition.tag?.commit ?? "",
                     date: edition.tag?.date ?? "")
             })
         let encoder = JSONEncoder()
@@ -74,7 +75,8 @@ package struct EditionFeeds: Sendable {
             guard let changes = history.changes[position], !changes.isEmpty else { return nil }
             let url = config.baseURL + edition.folder + SiteRoutes.changes
             let summary = changes.all.map { change in
-                "<li>" + [theme.string("change_\(change.kind.rawValue)"), change.id, change.title]
+                "<li>"
+                    + [theme.string("change_\(change.kind.rawValue)"), change.id, change.title]
                     .map(HTMLEscaping.text).joined(separator: " ") + "</li>"
             }.joined()
             // A tagged edition's page is permanent; the working tree's entry is named by its

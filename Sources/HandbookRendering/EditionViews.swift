@@ -114,7 +114,9 @@ extension ViewFactory {
             kind: change.kind.rawValue, kindLabel: strings["change_\(change.kind.rawValue)"] ?? change.kind.rawValue,
             id: change.id, title: change.title, url: change.kind == .removed ? nil : url,
             fields: change.fields.map { field in
-                let parts = [field.scope.map(label), field.name, label(field.field)].compactMap { $0 }.filter { !$0.isEmpty }
+                let parts = [field.scope.map(label), field.name, label(field.field)].compactMap { $0 }.filter {
+                    !$0.isEmpty
+                }
                 return FieldChangeView(label: parts.joined(separator: " · "), old: field.old, new: field.new)
             },
             texts: change.texts.map { TextChangeView(label: label($0.field), html: TextDiff.html($0.pieces)) })

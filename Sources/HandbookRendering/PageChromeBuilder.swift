@@ -1,6 +1,6 @@
+import HandbookLoading
 import HandbookMarkdown
 import HandbookModel
-import HandbookLoading
 import HandbookVersions
 
 /// Builds what surrounds a page's content: sidebar, breadcrumbs, previous/next, edit link, TOC.
@@ -49,10 +49,13 @@ struct PageChromeBuilder: Sendable {
             },
             kind: kind, editions: editions(for: page),
             lastChange: source.flatMap { edition?.lastChanges[$0] }.map {
-                LastChangeView(date: String($0.date.prefix(10)), author: $0.author, subject: $0.subject, commit: String($0.hash.prefix(8)))
+                LastChangeView(
+                    date: String($0.date.prefix(10)), author: $0.author, subject: $0.subject,
+                    commit: String($0.hash.prefix(8)))
             },
             historyURL: {
-                guard case .policy(let policy) = page.content, plan.has(SiteRoutes.history(policy: policy.id.value)) else { return nil }
+                guard case .policy(let policy) = page.content, plan.has(SiteRoutes.history(policy: policy.id.value))
+                else { return nil }
                 return views.url(SiteRoutes.history(policy: policy.id.value))
             }())
     }
@@ -71,10 +74,13 @@ struct PageChromeBuilder: Sendable {
         return EditionsView(
             currentName: edition.edition.name,
             list: edition.editions.enumerated().map { position, summary in
-                EditionLinkView(name: summary.name, url: url(in: summary), current: position == edition.current, latest: summary.isLatest)
+                EditionLinkView(
+                    name: summary.name, url: url(in: summary), current: position == edition.current,
+                    latest: summary.isLatest)
             },
             banner: edition.edition.isLatest
-                ? nil : EditionBannerView(name: edition.edition.name, latestName: latest.name, latestURL: url(in: latest)),
+                ? nil
+                : EditionBannerView(name: edition.edition.name, latestName: latest.name, latestURL: url(in: latest)),
             changesURL: views.url(SiteRoutes.changes))
     }
 

@@ -1,6 +1,6 @@
+import HandbookLoading
 import HandbookMarkdown
 import HandbookModel
-import HandbookLoading
 
 /// Resolves links and directives in Markdown for one page of the site.
 struct PageEmbedding: MarkdownEmbedding {

@@ -90,7 +90,10 @@ extension SiteInput {
     /// The path, title and area of every page in an area, in order: what the navigation of
     /// every page shows.
     private static func navigation(of index: HandbookIndex) -> [String] {
-        [index.handbook.config.title] + SitePlan(index).pages.filter { $0.area != nil }.map { "\($0.path)\t\($0.title)\t\($0.area?.id ?? "")\t\($0.area?.title ?? "")" }
+        [index.handbook.config.title]
+            + SitePlan(index).pages.filter { $0.area != nil }.map {
+                "\($0.path)\t\($0.title)\t\($0.area?.id ?? "")\t\($0.area?.title ?? "")"
+            }
     }
 }
 
@@ -99,11 +102,14 @@ extension PageGraph {
     init(plan: SitePlan, index: HandbookIndex, withEditions: Bool, folder: String) {
         let dependencies = PageDependencies(index: index)
         var inputs: [String: Set<SiteInput>] = [:]
-        let everyPage: Set<SiteInput> = withEditions ? [.theme, .settings, .navigation, .editions] : [.theme, .settings, .navigation]
+        let everyPage: Set<SiteInput> =
+            withEditions ? [.theme, .settings, .navigation, .editions] : [.theme, .settings, .navigation]
         for page in plan.pages {
             inputs[folder + page.path] = everyPage.union(dependencies.inputs(of: page.content))
         }
-        inputs[folder + "sitemap.xml"] = Set(index.handbook.policies.map { .source($0.path) }).union([.navigation, .settings])
+        inputs[folder + "sitemap.xml"] = Set(index.handbook.policies.map { .source($0.path) }).union([
+            .navigation, .settings,
+        ])
         self.init(inputs: inputs)
     }
 
@@ -148,7 +154,9 @@ private struct PageDependencies {
             return inputs
         case .onboarding(let role):
             var inputs: Set<SiteInput> = [.role(role.id), .roleList]
-            for policy in index.handbook.policies where concerns(policy, role) { inputs.formUnion(policyInputs(policy)) }
+            for policy in index.handbook.policies where concerns(policy, role) {
+                inputs.formUnion(policyInputs(policy))
+            }
             return inputs
         case .checklists:
             return index.handbook.processes.reduce(into: []) { $0.formUnion(processInputs($1)) }

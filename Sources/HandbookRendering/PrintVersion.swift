@@ -35,7 +35,8 @@ struct PrintVersion: Sendable {
             let prefix = Self.policyPrefix(policy.id.value)
             let document = index.policyDocuments[policy.path]
             return views.policy(
-                policy, body: document.map(renderer(prefix: prefix).render) ?? "", hasTasks: false, anchorPrefix: prefix)
+                policy, body: document.map(renderer(prefix: prefix).render) ?? "", hasTasks: false, anchorPrefix: prefix
+            )
         }.compactMap { $0 }
     }
 
@@ -62,7 +63,9 @@ struct PrintVersion: Sendable {
                 return "#" + prefix + anchor
             case .chapter(let path, let anchor):
                 guard let chapter = index.chaptersByPath[path] else { return nil }
-                return "#" + (anchor.map { PrintVersion.chapterPrefix(chapter.id.value) + $0 } ?? PrintVersion.chapterAnchor(chapter.id.value))
+                return "#"
+                    + (anchor.map { PrintVersion.chapterPrefix(chapter.id.value) + $0 }
+                        ?? PrintVersion.chapterAnchor(chapter.id.value))
             case .policy(let id, let anchor):
                 guard index.policiesByID[id] != nil else { return nil }
                 return "#" + PrintVersion.policyPrefix(id) + (anchor ?? "top")
@@ -74,7 +77,9 @@ struct PrintVersion: Sendable {
         func html(for directive: Directive) -> String? {
             if directive.kind == .process {
                 return views.index.processesByID[directive.argument].map {
-                    theme.render(EmbedContext(page: .init(site: views.site()), process: views.process($0)), template: "print-process")
+                    theme.render(
+                        EmbedContext(page: .init(site: views.site()), process: views.process($0)),
+                        template: "print-process")
                 }
             }
             return PageEmbedding(views: views, theme: theme).html(for: directive)

@@ -70,7 +70,8 @@ struct Sidebar: Sendable {
                 NavItemView(title: $0.title, url: root + $0.path, current: $0.path == currentPath, code: nil)
             },
             policies: entry.policies.map {
-                NavItemView(title: $0.title, url: root + $0.path, current: $0.policyID == currentPolicy, code: $0.policyID)
+                NavItemView(
+                    title: $0.title, url: root + $0.path, current: $0.policyID == currentPolicy, code: $0.policyID)
             })
         return theme.render(view, template: "nav-area")
     }

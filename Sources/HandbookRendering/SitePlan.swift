@@ -64,19 +64,29 @@ package struct SitePlan: Sendable {
         var pages = [Page(path: SiteRoutes.home, title: index.handbook.config.title, content: .home, area: nil)]
         for area in index.handbook.config.areas {
             for chapter in index.chapters(inArea: area.id) {
-                pages.append(Page(path: SiteRoutes.chapter(chapter), title: chapter.title, content: .chapter(chapter), area: area))
+                pages.append(
+                    Page(
+                        path: SiteRoutes.chapter(chapter), title: chapter.title, content: .chapter(chapter), area: area)
+                )
             }
             for policy in index.policies(inArea: area.id) {
-                pages.append(Page(path: SiteRoutes.policy(id: policy.id.value), title: policy.title, content: .policy(policy), area: area))
+                pages.append(
+                    Page(
+                        path: SiteRoutes.policy(id: policy.id.value), title: policy.title, content: .policy(policy),
+                        area: area))
                 for process in policy.processes {
                     pages.append(
-                        Page(path: SiteRoutes.process(id: process.id.value), title: process.title, content: .process(process), area: area))
+                        Page(
+                            path: SiteRoutes.process(id: process.id.value), title: process.title,
+                            content: .process(process), area: area))
                 }
             }
         }
         let readable = pages
         pages.append(Page(path: SiteRoutes.rolesIndex, title: "", content: .roles, area: nil))
-        let roles = index.handbook.roles.map { Page(path: SiteRoutes.role(id: $0.id), title: $0.name, content: .role($0), area: nil) }
+        let roles = index.handbook.roles.map {
+            Page(path: SiteRoutes.role(id: $0.id), title: $0.name, content: .role($0), area: nil)
+        }
         pages += roles
         pages += index.handbook.roles.map {
             Page(path: SiteRoutes.onboarding(role: $0.id), title: $0.name, content: .onboarding($0), area: nil)

@@ -26,7 +26,9 @@ public struct SiteRenderer: Sendable {
             withHistory: edition.map { $0.edition.isLatest && !$0.policyHistory.isEmpty } ?? false)
         self.plan = plan
         let folder = edition?.edition.folder ?? ""
-        sidebar = Sidebar(index: index, theme: theme, roots: Set(plan.pages.map { SiteRenderer.root(of: $0.path, index: index, folder: folder) }))
+        sidebar = Sidebar(
+            index: index, theme: theme,
+            roots: Set(plan.pages.map { SiteRenderer.root(of: $0.path, index: index, folder: folder) }))
     }
 
     public init(index: HandbookIndex, theme: Theme, today: CalendarDate) {
@@ -70,7 +72,8 @@ public struct SiteRenderer: Sendable {
         return pages.adding(
             search: searchIndex.files.map { file in
                 guard file.path.hasPrefix(fragments),
-                    let name = file.path.split(separator: "/").last?.split(separator: ".").first, let number = Int(name),
+                    let name = file.path.split(separator: "/").last?.split(separator: ".").first,
+                    let number = Int(name),
                     number < searchIndex.fragmentPages.count
                 else { return (file.path, searchable) }
                 return (file.path, searchIndex.fragmentPages[number])
@@ -103,7 +106,9 @@ public struct SiteRenderer: Sendable {
             return theme.render(
                 HomePage(
                     page: chrome.build(page, kind: "home"), areas: views.areaCards(), recent: views.recentPolicies(),
-                    roles: index.handbook.roles.map { LinkView(title: $0.name, url: views.url(SiteRoutes.role(id: $0.id))) },
+                    roles: index.handbook.roles.map {
+                        LinkView(title: $0.name, url: views.url(SiteRoutes.role(id: $0.id)))
+                    },
                     chapterCount: index.handbook.chapters.count, policyCount: index.handbook.policies.count,
                     processCount: index.handbook.processes.count),
                 template: "home")
@@ -126,10 +131,13 @@ public struct SiteRenderer: Sendable {
             var headings = document?.headings ?? []
             // The page's own sections, named by their UI strings.
             for anchor in ["kpis", "tiers", "processes"] where PageAnchors.policy(policy).contains(anchor) {
-                headings.append(Heading(level: 2, text: theme.string(anchor), id: anchor, location: SourceLocation(path: policy.path)))
+                headings.append(
+                    Heading(
+                        level: 2, text: theme.string(anchor), id: anchor, location: SourceLocation(path: policy.path)))
             }
             return theme.render(
-                PolicyPage(page: chrome.build(page, kind: "policy", headings: headings, source: policy.path), policy: view),
+                PolicyPage(
+                    page: chrome.build(page, kind: "policy", headings: headings, source: policy.path), policy: view),
                 template: "policy")
         case .process(let process):
             let source = index.policiesByID[process.policyID]?.path
@@ -161,7 +169,8 @@ public struct SiteRenderer: Sendable {
         case .printVersion:
             let book = PrintVersion(index: index, views: views, theme: theme, plan: plan)
             return theme.render(
-                PrintPage(page: chrome.build(page, kind: "print"), chapters: book.chapters(), policies: book.policies()),
+                PrintPage(
+                    page: chrome.build(page, kind: "print"), chapters: book.chapters(), policies: book.policies()),
                 template: "print")
         case .changes:
             let changes = edition?.changes
@@ -169,7 +178,9 @@ public struct SiteRenderer: Sendable {
             return theme.render(
                 ChangesPageView(
                     page: chrome.build(page, kind: "changes"), edition: edition?.edition.name ?? "",
-                    since: edition?.previousName.map { theme.string("changes_since").replacingOccurrences(of: "{previous}", with: $0) },
+                    since: edition?.previousName.map {
+                        theme.string("changes_since").replacingOccurrences(of: "{previous}", with: $0)
+                    },
                     first: changes == nil, empty: changes?.isEmpty ?? false, groups: groups,
                     feedURL: SiteRoutes.root(from: folder + page.path) + "changes.xml"),
                 template: "changes")
@@ -178,11 +189,14 @@ public struct SiteRenderer: Sendable {
             let entries = (edition?.policyHistory[policy.id.value] ?? []).map { entry in
                 let url = siteRoot + entry.folder + SiteRoutes.policy(id: policy.id.value)
                 return HistoryEntryView(
-                    edition: entry.edition, url: url, version: entry.version, effective: entry.effective, first: entry.first,
+                    edition: entry.edition, url: url, version: entry.version, effective: entry.effective,
+                    first: entry.first,
                     change: entry.change.map { views.change($0, url: url) })
             }
             return theme.render(
-                HistoryPageView(page: chrome.build(page, kind: "history", source: policy.path), policy: views.policyLink(policy.id.value), entries: entries),
+                HistoryPageView(
+                    page: chrome.build(page, kind: "history", source: policy.path),
+                    policy: views.policyLink(policy.id.value), entries: entries),
                 template: "history")
         case .search:
             return theme.render(PlainPage(page: chrome.build(page, kind: "search")), template: "search")

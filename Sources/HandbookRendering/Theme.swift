@@ -21,8 +21,10 @@ public struct Theme: Sendable {
 
         public var description: String {
             switch self {
-            case .missingFolder(let path): "theme folder '\(path)' has no templates/ folder; pass the theme with --theme"
-            case .template(let file, let line, let column, let message): "\(file):\(line):\(column): error: \(message) [theme-template]"
+            case .missingFolder(let path):
+                "theme folder '\(path)' has no templates/ folder; pass the theme with --theme"
+            case .template(let file, let line, let column, let message):
+                "\(file):\(line):\(column): error: \(message) [theme-template]"
             case .strings(let file, let message): "\(file): error: \(message) [theme-strings]"
             case .missingTemplate(let name): "theme has no template '\(name).mustache' [theme-template]"
             }
@@ -61,13 +63,16 @@ public struct Theme: Sendable {
             else { continue }
             sources += relative + "\n" + String(decoding: data, as: UTF8.self)
             do {
-                try library.register(String(decoding: data, as: UTF8.self), named: String(relative.dropLast(".mustache".count)))
+                try library.register(
+                    String(decoding: data, as: UTF8.self), named: String(relative.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
                 throw .template(
                     file: "\(directory.lastPathComponent)/templates/\(relative)", line: error.context.lineNumber,
                     column: error.context.columnNumber, message: "\(error.error)")
             } catch {
-                throw .template(file: "\(directory.lastPathComponent)/templates/\(relative)", line: 1, column: 1, message: "\(error)")
+                throw .template(
+                    file: "\(directory.lastPathComponent)/templates/\(relative)", line: 1, column: 1,
+                    message: "\(error)")
             }
         }
         for name in requiredTemplates where library.getTemplate(named: name) == nil {
@@ -85,7 +90,8 @@ public struct Theme: Sendable {
             throw .strings(file: file.path, message: "missing UI strings file")
         }
         do {
-            guard let node = try Yams.compose(yaml: String(decoding: data, as: UTF8.self)), let mapping = node.mapping else {
+            guard let node = try Yams.compose(yaml: String(decoding: data, as: UTF8.self)), let mapping = node.mapping
+            else {
                 throw Failure.strings(file: file.path, message: "expected a mapping of string names to text")
             }
             var strings: [String: String] = [:]
@@ -119,7 +125,8 @@ public struct Theme: Sendable {
         while let relative = enumerator.nextObject() as? String {
             let file = assets.appendingPathComponent(relative)
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue
+            else {
                 continue
             }
             files.append(OutputFile(path: "assets/" + relative, contents: try Data(contentsOf: file)))

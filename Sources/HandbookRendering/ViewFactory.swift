@@ -20,7 +20,8 @@ struct ViewFactory: Sendable {
     func site() -> SiteView {
         let config = handbook.config
         return SiteView(
-            title: config.title, description: config.description, version: config.version.isEmpty ? nil : config.version,
+            title: config.title, description: config.description,
+            version: config.version.isEmpty ? nil : config.version,
             storage: "handbook/\(config.title)/\(editionTag ?? (config.version.isEmpty ? "current" : config.version))",
             language: config.language.rawValue, root: root, assets: assets, t: strings)
     }
@@ -105,7 +106,9 @@ struct ViewFactory: Sendable {
             for step in process.steps where step.role.value == role.id {
                 steps.append(
                     RoleStepView(
-                        process: LinkView(title: process.title, url: url(SiteRoutes.process(id: process.id.value)), code: process.id.value),
+                        process: LinkView(
+                            title: process.title, url: url(SiteRoutes.process(id: process.id.value)),
+                            code: process.id.value),
                         step: step.title, sla: serviceLevel(step.serviceLevel)))
             }
         }
@@ -143,7 +146,8 @@ struct ViewFactory: Sendable {
             guard visited.insert(role.id).inserted else { return }
             entries.append(
                 RoleTreeEntryView(
-                    name: role.name, url: url(SiteRoutes.role(id: role.id)), description: role.description, depth: depth,
+                    name: role.name, url: url(SiteRoutes.role(id: role.id)), description: role.description,
+                    depth: depth,
                     reportsTo: role.reportsTo.flatMap { index.rolesByID[$0.value]?.name }))
             for report in handbook.roles where report.reportsTo?.value == role.id {
                 visit(report, depth: depth + 1)
@@ -161,7 +165,9 @@ struct ViewFactory: Sendable {
         handbook.config.areas.map { area in
             AreaCardView(
                 id: area.id, title: area.title, description: area.description,
-                chapters: index.chapters(inArea: area.id).map { LinkView(title: $0.title, url: url(SiteRoutes.chapter($0))) },
+                chapters: index.chapters(inArea: area.id).map {
+                    LinkView(title: $0.title, url: url(SiteRoutes.chapter($0)))
+                },
                 policies: index.policies(inArea: area.id).map(policySummary))
         }.filter { !$0.chapters.isEmpty || !$0.policies.isEmpty }
     }

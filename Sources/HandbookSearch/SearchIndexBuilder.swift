@@ -39,9 +39,12 @@ public struct SearchIndexBuilder: Sendable {
         var fragments: [[SearchSection]] = []
         var bytes = 0
         for section in pages.joined() {
-            let size = section.url.utf8.count + section.title.utf8.count + section.heading.utf8.count
+            let size =
+                section.url.utf8.count + section.title.utf8.count + section.heading.utf8.count
                 + min(section.text.utf8.count, 4000)
-            if fragments.isEmpty || bytes + size > Self.fragmentBytes || fragments[fragments.count - 1].count == Self.sectionsPerFragment {
+            if fragments.isEmpty || bytes + size > Self.fragmentBytes
+                || fragments[fragments.count - 1].count == Self.sectionsPerFragment
+            {
                 fragments.append([])
                 bytes = 0
             }
@@ -182,10 +185,12 @@ public struct SearchIndexBuilder: Sendable {
         }
 
         let fragmentTexts = fragments.map { sections in
-            "[" + sections.map { section in
-                "[" + [section.url, section.title, section.heading, String(section.text.prefix(4000))]
-                    .map(JSONText.string).joined(separator: ",") + "]"
-            }.joined(separator: ",") + "]"
+            "["
+                + sections.map { section in
+                    "["
+                        + [section.url, section.title, section.heading, String(section.text.prefix(4000))]
+                        .map(JSONText.string).joined(separator: ",") + "]"
+                }.joined(separator: ",") + "]"
         }
         let fragmentsHash = ContentHash.of(fragmentTexts.joined(separator: "\n"))
         for (number, json) in fragmentTexts.enumerated() {

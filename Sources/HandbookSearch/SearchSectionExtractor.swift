@@ -30,7 +30,8 @@ package struct SearchSectionExtractor: Sendable {
             case .chapter(let chapter, let path): chapterSections(chapter, path: path)
             case .policy(let policy, let path): policySections(policy, path: path)
             case .process(let process, let path): processSections(process, path: path)
-            case .role(let role, let path): [SearchSection(url: path, title: role.name, heading: "", text: role.description)]
+            case .role(let role, let path):
+                [SearchSection(url: path, title: role.name, heading: "", text: role.description)]
             }
         }.filter { !$0.isEmpty }
     }
@@ -42,15 +43,21 @@ package struct SearchSectionExtractor: Sendable {
 
     private func policySections(_ policy: Policy, path: String) -> [SearchSection] {
         let top = [policy.id.value, policy.summary, roleName(policy.owner.value)]
-        var sections = index.policyDocuments[policy.path].map {
-            markdownSections($0, path: path, title: policy.title, top: top)
-        } ?? []
+        var sections =
+            index.policyDocuments[policy.path].map {
+                markdownSections($0, path: path, title: policy.title, top: top)
+            } ?? []
         if !policy.kpis.isEmpty {
             let rows = policy.kpis.map { "\($0.name) \($0.weight.formattedPercent) \($0.target) \($0.measure)" }
-            sections.append(SearchSection(url: "\(path)#kpis", title: policy.title, heading: string("kpis"), text: rows.joined(separator: "\n")))
+            sections.append(
+                SearchSection(
+                    url: "\(path)#kpis", title: policy.title, heading: string("kpis"),
+                    text: rows.joined(separator: "\n")))
         }
         if !policy.tiers.isEmpty {
-            let rows = policy.tiers.map { "\($0.from.groupedNumber) \($0.to?.groupedNumber ?? "") \($0.rate.formattedPercent)" }
+            let rows = policy.tiers.map {
+                "\($0.from.groupedNumber) \($0.to?.groupedNumber ?? "") \($0.rate.formattedPercent)"
+            }
             sections.append(
                 SearchSection(
                     url: "\(path)#tiers", title: policy.title, heading: string("tiers"),
@@ -71,9 +78,11 @@ package struct SearchSectionExtractor: Sendable {
             text: [process.id.value, process.trigger, roleName(process.owner.value)].joined(separator: "\n"))
         return [top]
             + process.steps.map { step in
-                let text = [roleName(step.role.value), step.serviceLevel?.description ?? ""] + step.checklist + step.records
+                let text =
+                    [roleName(step.role.value), step.serviceLevel?.description ?? ""] + step.checklist + step.records
                 return SearchSection(
-                    url: "\(path)#\(PageAnchors.step(process: process.id.value, step: step.id.value))", title: process.title,
+                    url: "\(path)#\(PageAnchors.step(process: process.id.value, step: step.id.value))",
+                    title: process.title,
                     heading: step.title, text: text.joined(separator: "\n"))
             }
     }
@@ -81,13 +90,17 @@ package struct SearchSectionExtractor: Sendable {
     /// The top of the page (the text before the first heading, after `top`), then one section
     /// per top-level heading. Directive blocks are left out: what they embed is indexed on its
     /// own page.
-    private func markdownSections(_ document: MarkdownDocument, path: String, title: String, top: [String]) -> [SearchSection] {
+    private func markdownSections(_ document: MarkdownDocument, path: String, title: String, top: [String])
+        -> [SearchSection]
+    {
         var sections = [SearchSection(url: path, title: title, heading: "", text: "")]
         var texts = [top.filter { !$0.isEmpty }]
         for block in document.root.children {
             switch block.kind {
             case .heading(_, let id):
-                sections.append(SearchSection(url: "\(path)#\(id)", title: title, heading: block.plainText.trimmingWhitespace(), text: ""))
+                sections.append(
+                    SearchSection(
+                        url: "\(path)#\(id)", title: title, heading: block.plainText.trimmingWhitespace(), text: ""))
                 texts.append([])
             case .codeBlock(let info, _) where Directive(info: info) != nil:
                 continue

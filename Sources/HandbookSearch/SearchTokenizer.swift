@@ -49,8 +49,10 @@ public enum SearchTokenizer {
     /// NFKC, lower case (final sigma as sigma, which JavaScript's lower-casing would not
     /// agree on), no combining marks.
     public static func normalize(_ text: String) -> String {
-        let folded = text.precomposedStringWithCompatibilityMapping.lowercased().replacingOccurrences(of: "ς", with: "σ")
-            .decomposedStringWithCanonicalMapping
+        let folded = text.precomposedStringWithCompatibilityMapping.lowercased().replacingOccurrences(
+            of: "ς", with: "σ"
+        )
+        .decomposedStringWithCanonicalMapping
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: folded.unicodeScalars.filter { !(0x0300...0x036F).contains($0.value) })
         return String(scalars).precomposedStringWithCanonicalMapping

@@ -34,7 +34,9 @@ public struct CommandLineGit: GitClient {
         // `lstrip=2`, not `short`: a branch of the same name would make `short` say `tags/v2`.
         let format =
             "%(refname:lstrip=2)%09%(objectname)%09%(*objectname)%09%(creatordate:iso-strict)%09%(creatordate:unix)"
-        let output = try await run(["-C", repository.path, "for-each-ref", "--format=\(format)", "refs/tags/\(pattern)"])
+        let output = try await run([
+            "-C", repository.path, "for-each-ref", "--format=\(format)", "refs/tags/\(pattern)",
+        ])
         let tags = String(decoding: output, as: UTF8.self).split(separator: "\n").compactMap { line -> (GitTag, Int)? in
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 5 else { return nil }
@@ -56,7 +58,9 @@ public struct CommandLineGit: GitClient {
             guard let tab = entry.firstIndex(of: UInt8(ascii: "\t")) else { continue }
             let fields = String(decoding: entry[..<tab], as: UTF8.self).split(separator: " ")
             let file = String(decoding: entry[(tab + 1)...], as: UTF8.self)
-            guard fields.count == 3, fields[0] == "100644" || fields[0] == "100755", file.hasPrefix(prefix) else { continue }
+            guard fields.count == 3, fields[0] == "100644" || fields[0] == "100755", file.hasPrefix(prefix) else {
+                continue
+            }
             blobs.append((String(file.dropFirst(prefix.count)), String(fields[2])))
         }
         guard !blobs.isEmpty else { return [:] }

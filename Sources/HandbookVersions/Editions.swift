@@ -66,7 +66,8 @@ public struct EditionLoader: Sendable {
             } catch {
                 diagnostics.append(
                     .warning(
-                        at: SourceLocation(path: "handbook.yaml"), "edition '\(tag.name)' cannot be read from git: \(error)",
+                        at: SourceLocation(path: "handbook.yaml"),
+                        "edition '\(tag.name)' cannot be read from git: \(error)",
                         rule: "edition-error"))
             }
         }
@@ -84,7 +85,9 @@ public struct EditionLoader: Sendable {
 public enum EditionRules {
     /// The warnings about the working tree's content against the newest tagged edition; none
     /// without git or tags. Reads no history beyond that edition.
-    public static func check(latest index: HandbookIndex, contentDirectory: URL, today: CalendarDate, git: any GitClient)
+    public static func check(
+        latest index: HandbookIndex, contentDirectory: URL, today: CalendarDate, git: any GitClient
+    )
         async -> [Diagnostic]
     {
         let loader = EditionLoader(git: git, contentDirectory: contentDirectory, today: today)
@@ -92,7 +95,9 @@ public enum EditionRules {
         guard let newest = tagged.last else { return diagnostics }
         let latest = Edition(tag: nil, name: index.handbook.config.version, folder: "", index: index)
         return diagnostics
-            + check(previous: newest, current: latest, changes: HandbookChanges(from: newest.index.handbook, to: index.handbook))
+            + check(
+                previous: newest, current: latest,
+                changes: HandbookChanges(from: newest.index.handbook, to: index.handbook))
     }
 
     /// - Parameter changes: What changed from `previous` to `current`.
@@ -105,7 +110,9 @@ public enum EditionRules {
             })
         let candidates = Set(changes.policies.filter { $0.kind == .changed }.map(\.id)).union(changedByProcess)
         for id in candidates.sorted() {
-            guard let policy = current.index.policiesByID[id], let before = previous.index.policiesByID[id] else { continue }
+            guard let policy = current.index.policiesByID[id], let before = previous.index.policiesByID[id] else {
+                continue
+            }
             let change = changes.policies.first { $0.id == id }
             let isMaterial = changedByProcess.contains(id) || change?.isMaterial == true
             if isMaterial, policy.version == before.version {
@@ -113,7 +120,8 @@ public enum EditionRules {
                     .warning(
                         at: policy.id.location,
                         "policy '\(id)' changed between edition '\(previous.name)' and '\(current.name)' but its version is still \(policy.version)",
-                        rule: "version-not-bumped", hint: "raise 'version' and set 'effective' to the day the change applies"))
+                        rule: "version-not-bumped",
+                        hint: "raise 'version' and set 'effective' to the day the change applies"))
             }
             if let old = before.effective, let new = policy.effective, new < old {
                 diagnostics.append(

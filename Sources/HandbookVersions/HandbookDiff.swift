@@ -83,7 +83,8 @@ public struct HandbookChanges: Sendable {
             }
             let (fields, texts) = compare(previous, item)
             if !fields.isEmpty || !texts.isEmpty {
-                result.append(ItemChange(kind: .changed, id: id(item), title: title(item), fields: fields, texts: texts))
+                result.append(
+                    ItemChange(kind: .changed, id: id(item), title: title(item), fields: fields, texts: texts))
             }
         }
         for item in old where !newIDs.contains(id(item)) {
@@ -117,8 +118,10 @@ private struct ItemComparer {
         field("title", old.title, new.title)
         field("area", old.area.value, new.area.value)
         field("owner", roleName(old.owner.value), roleName(new.owner.value))
-        field("review_every", old.reviewEveryMonths.map(String.init) ?? "", new.reviewEveryMonths.map(String.init) ?? "")
-        fields += listChanges(old.appliesTo.map { roleName($0.value) }, new.appliesTo.map { roleName($0.value) }, field: "applies_to")
+        field(
+            "review_every", old.reviewEveryMonths.map(String.init) ?? "", new.reviewEveryMonths.map(String.init) ?? "")
+        fields += listChanges(
+            old.appliesTo.map { roleName($0.value) }, new.appliesTo.map { roleName($0.value) }, field: "applies_to")
         fields += listChanges(old.related.map(\.value), new.related.map(\.value), field: "related")
         field("tiers_basis", old.tiersBasis ?? "", new.tiersBasis ?? "")
         fields += kpis(old.kpis, new.kpis)
@@ -132,7 +135,9 @@ private struct ItemComparer {
     func process(_ old: PolicyProcess, _ new: PolicyProcess) -> ([FieldChange], [TextChange]) {
         var fields: [FieldChange] = []
         func field(_ key: String, _ before: String, _ after: String, scope: String? = nil, name: String? = nil) {
-            if before != after { fields.append(FieldChange(scope: scope, name: name, field: key, old: before, new: after)) }
+            if before != after {
+                fields.append(FieldChange(scope: scope, name: name, field: key, old: before, new: after))
+            }
         }
         field("title", old.title, new.title)
         field("process_owner", roleName(old.owner.value), roleName(new.owner.value))
@@ -146,12 +151,16 @@ private struct ItemComparer {
             }
             field("step_title", before.title, step.title, scope: "step", name: step.title)
             field("step_role", roleName(before.role.value), roleName(step.role.value), scope: "step", name: step.title)
-            field("sla", before.serviceLevel?.description ?? "", step.serviceLevel?.description ?? "", scope: "step", name: step.title)
+            field(
+                "sla", before.serviceLevel?.description ?? "", step.serviceLevel?.description ?? "", scope: "step",
+                name: step.title)
             for item in step.checklist where !before.checklist.contains(item) {
-                fields.append(FieldChange(scope: "step", name: step.title, field: "checklist_added", old: nil, new: item))
+                fields.append(
+                    FieldChange(scope: "step", name: step.title, field: "checklist_added", old: nil, new: item))
             }
             for item in before.checklist where !step.checklist.contains(item) {
-                fields.append(FieldChange(scope: "step", name: step.title, field: "checklist_removed", old: item, new: nil))
+                fields.append(
+                    FieldChange(scope: "step", name: step.title, field: "checklist_removed", old: item, new: nil))
             }
             fields += listChanges(before.records, step.records, field: "records", scope: "step", name: step.title)
         }
@@ -164,7 +173,9 @@ private struct ItemComparer {
     func chapter(_ old: Chapter, _ new: Chapter) -> ([FieldChange], [TextChange]) {
         var fields: [FieldChange] = []
         if old.title != new.title { fields.append(FieldChange(field: "title", old: old.title, new: new.title)) }
-        if old.area.value != new.area.value { fields.append(FieldChange(field: "area", old: old.area.value, new: new.area.value)) }
+        if old.area.value != new.area.value {
+            fields.append(FieldChange(field: "area", old: old.area.value, new: new.area.value))
+        }
         var texts: [TextChange] = []
         text("body", old.body.text, new.body.text, into: &texts)
         return (fields, texts)
@@ -187,7 +198,9 @@ private struct ItemComparer {
         let newNames = Set(new.map(\.name))
         for kpi in new {
             guard let before = oldByName[kpi.name] else {
-                fields.append(FieldChange(scope: "kpi", name: kpi.name, field: "added", old: nil, new: kpi.weight.formattedPercent))
+                fields.append(
+                    FieldChange(
+                        scope: "kpi", name: kpi.name, field: "added", old: nil, new: kpi.weight.formattedPercent))
                 continue
             }
             for (key, a, b) in [
@@ -198,7 +211,8 @@ private struct ItemComparer {
             }
         }
         for kpi in old where !newNames.contains(kpi.name) {
-            fields.append(FieldChange(scope: "kpi", name: kpi.name, field: "removed", old: kpi.weight.formattedPercent, new: nil))
+            fields.append(
+                FieldChange(scope: "kpi", name: kpi.name, field: "removed", old: kpi.weight.formattedPercent, new: nil))
         }
         return fields
     }
@@ -217,16 +231,23 @@ private struct ItemComparer {
             switch (a, b) {
             case (let a?, let b?):
                 if range(a) != range(b) {
-                    fields.append(FieldChange(scope: "tier", name: "\(position + 1)", field: "tier_range", old: range(a), new: range(b)))
+                    fields.append(
+                        FieldChange(
+                            scope: "tier", name: "\(position + 1)", field: "tier_range", old: range(a), new: range(b)))
                 }
                 if a.rate != b.rate {
                     fields.append(
-                        FieldChange(scope: "tier", name: range(b), field: "tier_rate", old: a.rate.formattedPercent, new: b.rate.formattedPercent))
+                        FieldChange(
+                            scope: "tier", name: range(b), field: "tier_rate", old: a.rate.formattedPercent,
+                            new: b.rate.formattedPercent))
                 }
             case (nil, let b?):
-                fields.append(FieldChange(scope: "tier", name: range(b), field: "added", old: nil, new: b.rate.formattedPercent))
+                fields.append(
+                    FieldChange(scope: "tier", name: range(b), field: "added", old: nil, new: b.rate.formattedPercent))
             case (let a?, nil):
-                fields.append(FieldChange(scope: "tier", name: range(a), field: "removed", old: a.rate.formattedPercent, new: nil))
+                fields.append(
+                    FieldChange(scope: "tier", name: range(a), field: "removed", old: a.rate.formattedPercent, new: nil)
+                )
             case (nil, nil):
                 break
             }
@@ -238,7 +259,11 @@ private struct ItemComparer {
         -> [FieldChange]
     {
         guard old != new else { return [] }
-        return [FieldChange(scope: scope, name: name, field: field, old: old.joined(separator: "、"), new: new.joined(separator: "、"))]
+        return [
+            FieldChange(
+                scope: scope, name: name, field: field, old: old.joined(separator: "、"), new: new.joined(separator: "、")
+            )
+        ]
     }
 
     private func text(_ field: String, _ old: String, _ new: String, into texts: inout [TextChange]) {

@@ -17,11 +17,12 @@ public enum TextDiff {
         let before = tokens(old)
         let after = tokens(new)
         guard before.count + after.count <= tokenLimit else {
-            return merge([.deleted(old), .inserted(new)].filter { piece in
-                if case .deleted(let text) = piece { return !text.isEmpty }
-                if case .inserted(let text) = piece { return !text.isEmpty }
-                return true
-            })
+            return merge(
+                [.deleted(old), .inserted(new)].filter { piece in
+                    if case .deleted(let text) = piece { return !text.isEmpty }
+                    if case .inserted(let text) = piece { return !text.isEmpty }
+                    return true
+                })
         }
         let difference = after.difference(from: before)
         var removed = Set<Int>()

@@ -29,7 +29,8 @@ extension HandbookCommand {
                 options: .init(
                     contentDirectory: content, themeDirectory: themeDirectory, today: options.todayDate,
                     strict: options.strict),
-                output: DiskOutput(outputDirectory: URL(fileURLWithPath: output), protecting: [content, themeDirectory]))
+                output: DiskOutput(
+                    outputDirectory: URL(fileURLWithPath: output), protecting: [content, themeDirectory]))
             let report: SiteBuilder.Report
             do {
                 report = try await builder.build()

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
+import HandbookLoading
 import HandbookModel
 import HandbookValidation
-import HandbookLoading
 import HandbookVersions
 
 extension HandbookCommand {
@@ -27,7 +27,11 @@ extension HandbookCommand {
                 throw ExitCode(2)
             }
             // Only what checking needs of git: the newest tagged edition, to compare against.
-            diagnostics = (diagnostics + (await EditionRules.check(latest: index, contentDirectory: content, today: options.todayDate, git: CommandLineGit()))).sortedForReport()
+            diagnostics =
+                (diagnostics
+                + (await EditionRules.check(
+                    latest: index, contentDirectory: content, today: options.todayDate, git: CommandLineGit())))
+                .sortedForReport()
             switch format {
             case .text: print(DiagnosticFormatter.text(diagnostics, pathPrefix: options.pathPrefix), terminator: "")
             case .json: print(try DiagnosticFormatter.json(diagnostics, pathPrefix: options.pathPrefix), terminator: "")

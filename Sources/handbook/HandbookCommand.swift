@@ -38,7 +38,8 @@ struct ContentOptions: ParsableArguments {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    @Option(help: ArgumentHelp("The day to judge review dates against, as YYYY-MM-DD (default: today).", valueName: "date"))
+    @Option(
+        help: ArgumentHelp("The day to judge review dates against, as YYYY-MM-DD (default: today).", valueName: "date"))
     var today: String?
 
     func validate() throws {

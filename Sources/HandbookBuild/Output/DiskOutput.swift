@@ -76,7 +76,8 @@ public struct DiskOutput: SiteOutput {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: outputDirectory.path, isDirectory: &isDirectory) else { return }
-        let contents = isDirectory.boolValue ? (try? FileManager.default.contentsOfDirectory(atPath: outputDirectory.path)) : nil
+        let contents =
+            isDirectory.boolValue ? (try? FileManager.default.contentsOfDirectory(atPath: outputDirectory.path)) : nil
         guard let contents, contents.isEmpty || contents.contains(Self.marker) else {
             throw SiteOutputFailure.notASite(outputDirectory.path)
         }
@@ -92,7 +93,9 @@ public struct DiskOutput: SiteOutput {
         var paths: [String] = []
         while let relative = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path, isDirectory: &isDirectory),
+            guard
+                FileManager.default.fileExists(
+                    atPath: root.appendingPathComponent(relative).path, isDirectory: &isDirectory),
                 !isDirectory.boolValue
             else { continue }
             paths.append(folder + relative)
@@ -149,7 +152,9 @@ public struct DiskOutput: SiteOutput {
         let previous = outputDirectory
         let failures = files.concurrentMap { file -> String? in
             let destination = folder.appendingPathComponent(file.path).path
-            if DiskOutput.linkUnchanged(file.contents, from: previous.appendingPathComponent(file.path).path, to: destination) {
+            if DiskOutput.linkUnchanged(
+                file.contents, from: previous.appendingPathComponent(file.path).path, to: destination)
+            {
                 return nil
             }
             return DiskOutput.writeFile(file.contents, to: destination)

@@ -35,7 +35,8 @@ struct DuplicateIDs: ValidationRule {
             if reserved.contains(path) {
                 diagnostics.append(
                     .error(
-                        at: id.location, "\(kind) id '\(id.value)' would replace the page \(path)", rule: "duplicate-id",
+                        at: id.location, "\(kind) id '\(id.value)' would replace the page \(path)",
+                        rule: "duplicate-id",
                         hint: "choose another id"))
             } else if let original = first[path], original.value != id.value {
                 diagnostics.append(

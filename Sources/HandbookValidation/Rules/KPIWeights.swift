@@ -12,7 +12,9 @@ struct KPIWeights: ValidationRule {
                 at: first.location,
                 "KPI weights of policy '\(policy.id.value)' add up to \(total.formattedPercent), not 100%",
                 rule: "kpi-weights",
-                hint: total < 100 ? "add \((100 - total).formattedPercent) to a KPI" : "remove \((total - 100).formattedPercent) from the KPIs")
+                hint: total < 100
+                    ? "add \((100 - total).formattedPercent) to a KPI"
+                    : "remove \((total - 100).formattedPercent) from the KPIs")
         }
     }
 }

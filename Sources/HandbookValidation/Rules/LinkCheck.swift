@@ -24,7 +24,7 @@ struct LinkCheck: ValidationRule {
     private func check(_ document: MarkdownDocument, ownAnchors: [String], index: HandbookIndex) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var embedded: [String: SourceLocation] = [:]
-        document.root.forEach { node in
+        document.root.walk { node in
             switch node.kind {
             case .link(let destination, _):
                 let target = LinkTarget(destination: destination, sourcePath: node.location.path)
@@ -40,8 +40,10 @@ struct LinkCheck: ValidationRule {
                     if let first = embedded[directive.argument] {
                         diagnostics.append(
                             .error(
-                                at: node.location, "process '\(directive.argument)' is already embedded on this page at \(first)",
-                                rule: "broken-directive", hint: "link to it instead: [\(directive.argument)](process:\(directive.argument))"))
+                                at: node.location,
+                                "process '\(directive.argument)' is already embedded on this page at \(first)",
+                                rule: "broken-directive",
+                                hint: "link to it instead: [\(directive.argument)](process:\(directive.argument))"))
                     } else {
                         embedded[directive.argument] = node.location
                     }
@@ -64,13 +66,21 @@ struct LinkCheck: ValidationRule {
         case .fragment(let anchor):
             return missingAnchor(anchor, among: ownAnchors, page: "this page", at: location)
         case .chapter(let path, let fragment):
-            (page, anchor, kind, known, sourceKind) = (path, fragment, "missing chapter", Array(index.chaptersByPath.keys), .chapters)
+            (page, anchor, kind, known, sourceKind) = (
+                path, fragment, "missing chapter", Array(index.chaptersByPath.keys), .chapters
+            )
         case .policy(let id, let fragment):
-            (page, anchor, kind, known, sourceKind) = (id, fragment, "unknown policy", Array(index.policiesByID.keys), .policies)
+            (page, anchor, kind, known, sourceKind) = (
+                id, fragment, "unknown policy", Array(index.policiesByID.keys), .policies
+            )
         case .process(let id, let fragment):
-            (page, anchor, kind, known, sourceKind) = (id, fragment, "unknown process", Array(index.processesByID.keys), .policies)
+            (page, anchor, kind, known, sourceKind) = (
+                id, fragment, "unknown process", Array(index.processesByID.keys), .policies
+            )
         case .role(let id, let fragment):
-            (page, anchor, kind, known, sourceKind) = (id, fragment, "unknown role", Array(index.rolesByID.keys), .roles)
+            (page, anchor, kind, known, sourceKind) = (
+                id, fragment, "unknown role", Array(index.rolesByID.keys), .roles
+            )
         }
         guard let anchors = index.anchors(of: target) else {
             guard !unreadable.contains(sourceKind) else { return nil }
@@ -108,12 +118,14 @@ struct LinkCheck: ValidationRule {
             guard let policy = index.policiesByID[directive.argument] else {
                 return .error(
                     at: location, "'\(name)' block names unknown policy '\(directive.argument)'",
-                    rule: "broken-directive", hint: Suggestion.hint(for: directive.argument, among: index.policiesByID.keys))
+                    rule: "broken-directive",
+                    hint: Suggestion.hint(for: directive.argument, among: index.policiesByID.keys))
             }
             let isEmpty = directive.kind == .kpi ? policy.kpis.isEmpty : policy.tiers.isEmpty
             guard isEmpty else { return nil }
             return .error(
-                at: location, "'\(name)' block names policy '\(directive.argument)', which defines no \(directive.kind == .kpi ? "KPIs" : "tiers")",
+                at: location,
+                "'\(name)' block names policy '\(directive.argument)', which defines no \(directive.kind == .kpi ? "KPIs" : "tiers")",
                 rule: "broken-directive")
         }
     }

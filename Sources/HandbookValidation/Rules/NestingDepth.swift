@@ -10,7 +10,8 @@ struct NestingDepth: ValidationRule {
         return documents.compactMap { document in
             document.flattenedAt.map {
                 .warning(
-                    at: $0, "Markdown is nested more than \(MarkdownParser.maximumDepth) levels deep; deeper levels are flattened",
+                    at: $0,
+                    "Markdown is nested more than \(MarkdownParser.maximumDepth) levels deep; deeper levels are flattened",
                     rule: "nesting-depth", hint: "split the deeply nested block quote or list")
             }
         }

@@ -16,7 +16,8 @@ struct RoleCycles: ValidationRule {
                         .error(
                             at: role.reportsTo?.location ?? role.location,
                             "reporting line loops: \((chain + [role.id]).joined(separator: " → "))",
-                            rule: "role-cycle", hint: "one of these roles must report to a role outside the loop, or to nobody"))
+                            rule: "role-cycle",
+                            hint: "one of these roles must report to a role outside the loop, or to nobody"))
                     break
                 }
                 guard !chain.contains(next.id) else { break }

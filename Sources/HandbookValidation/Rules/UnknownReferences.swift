@@ -24,7 +24,8 @@ struct UnknownReferences: ValidationRule {
             diagnostics.append(
                 .error(
                     at: reference.location, "unknown policy '\(reference.value)' in '\(field)'",
-                    rule: "unknown-policy", hint: Suggestion.hint(for: reference.value, among: index.policiesByID.keys)))
+                    rule: "unknown-policy", hint: Suggestion.hint(for: reference.value, among: index.policiesByID.keys))
+            )
         }
         func area(_ reference: Located<String>) {
             guard !reference.value.isEmpty, index.areasByID[reference.value] == nil,
@@ -43,17 +44,17 @@ struct UnknownReferences: ValidationRule {
         for item in handbook.policies {
             area(item.area)
             role(item.owner, "owner")
-            item.appliesTo.forEach { role($0, "applies_to") }
-            item.related.forEach { policy($0, "related") }
+            for reader in item.appliesTo { role(reader, "applies_to") }
+            for reference in item.related { policy(reference, "related") }
             for process in item.processes {
                 role(process.owner, "owner")
-                process.related.forEach { policy($0, "related") }
-                process.steps.forEach { role($0.role, "role") }
+                for reference in process.related { policy(reference, "related") }
+                for step in process.steps { role(step.role, "role") }
             }
         }
         for chapter in handbook.chapters {
             area(chapter.area)
-            chapter.related.forEach { policy($0, "related") }
+            for reference in chapter.related { policy(reference, "related") }
         }
         return diagnostics
     }

@@ -1,10 +1,10 @@
 import Foundation
 import Testing
+
 @testable import HandbookLoading
+@testable import HandbookMarkdown
 @testable import HandbookModel
 @testable import HandbookRendering
-@testable import HandbookMarkdown
-
 
 /// Checklists as staff use them: ticked on screen in a real browser, printed to PDF and read
 /// back with poppler's pdftotext and pdfinfo.
@@ -28,7 +28,10 @@ struct ChecklistBrowserTests {
         defer { try? FileManager.default.removeItem(at: pdf) }
         _ = try run(
             try #require(Chromium.path),
-            ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString])
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)",
+                page.absoluteString,
+            ])
         let text = try run("/usr/bin/pdftotext", [pdf.path, "-"])
         let info = try run("/usr/bin/pdfinfo", [pdf.path])
         let pages = Int(info.firstMatch(of: /Pages:\s+(\d+)/)?.output.1 ?? "0") ?? 0
@@ -93,7 +96,8 @@ struct ChecklistBrowserTests {
             #expect(pdf.pages >= index.handbook.processes.count)
             let text = squeezed(pdf.text)
             for process in index.handbook.processes {
-                #expect(text.contains(squeezed(process.id.value + process.title)), "process missing: \(process.id.value)")
+                #expect(
+                    text.contains(squeezed(process.id.value + process.title)), "process missing: \(process.id.value)")
             }
             #expect(pdf.text.components(separatedBy: "经理签字").count - 1 >= index.handbook.processes.count)
             for word in navigationWords {
@@ -126,7 +130,10 @@ struct ChecklistBrowserTests {
                 ["click": "label[for='sales-proc-008-prepare-2']"],
                 ["click": "#sales-proc-008-plan-1"],
                 ["reload": true],
-                ["eval": "[document.getElementById('sales-proc-008-prepare-2').checked, document.getElementById('sales-proc-008-plan-1').checked, document.getElementById('sales-proc-008-prepare-1').checked]"],
+                [
+                    "eval":
+                        "[document.getElementById('sales-proc-008-prepare-2').checked, document.getElementById('sales-proc-008-plan-1').checked, document.getElementById('sales-proc-008-prepare-1').checked]"
+                ],
                 ["eval": "document.querySelector('[data-checklist-progress]').textContent"],
                 ["click": "[data-checklist-reset]"],
                 ["reload": true],
@@ -143,7 +150,8 @@ struct ChecklistBrowserTests {
 
     @Test func chapterTaskListsAreRealCheckboxesThatRemember() async throws {
         try await withExampleSite { output, index in
-            let chapter = try #require(index.handbook.chapters.first { index.chapterDocuments[$0.path]?.hasTaskItems == true })
+            let chapter = try #require(
+                index.handbook.chapters.first { index.chapterDocuments[$0.path]?.hasTaskItems == true })
             let page = output.appendingPathComponent(SiteRoutes.chapter(chapter)).absoluteString
             let results = try BrowserScript.run([
                 ["goto": page],

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-@testable import HandbookBuild
 
+@testable import HandbookBuild
 
 /// Search as a reader meets it: the built site's search page in a real headless Chromium, served
 /// over loopback HTTP and opened straight from disk.
@@ -11,7 +11,8 @@ struct SearchBrowserTests {
     private func withSite(_ body: (URL) throws -> Void) async throws {
         try await TestSupport.withTemporaryDirectory { folder in
             let output = folder.appendingPathComponent("public")
-            let report = try await TestSupport.build(try TestSupport.fixtures.appendingPathComponent("search"), into: output)
+            let report = try await TestSupport.build(
+                try TestSupport.fixtures.appendingPathComponent("search"), into: output)
             #expect(report.diagnostics.isEmpty)
             try body(output)
         }

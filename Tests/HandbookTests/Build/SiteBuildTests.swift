@@ -1,9 +1,9 @@
 import Foundation
 import Testing
+
 @testable import HandbookBuild
 @testable import HandbookModel
 @testable import HandbookRendering
-
 
 @Suite struct SiteBuildTests {
     @Test func buildsEveryPageWithItsContent() async throws {
@@ -42,7 +42,10 @@ import Testing
             #expect(policy.contains("<a href=\"../chapters/process.html#first-contact\">the process chapter</a>"))
 
             let processPage = try TestSupport.page("processes/proc-001.html", in: output)
-            for item in ["Record the lead in the CRM", "Check the customer&#39;s budget", "Book the visit", "Write the visit report"] {
+            for item in [
+                "Record the lead in the CRM", "Check the customer&#39;s budget", "Book the visit",
+                "Write the visit report",
+            ] {
                 #expect(processPage.contains("\">\(item)</label>"), "checklist item \(item)")
             }
             #expect(processPage.components(separatedBy: "type=\"checkbox\" id=\"proc-001-").count - 1 == 4)
@@ -61,7 +64,9 @@ import Testing
             #expect(notFound.contains("href=\"/handbook/assets/style.css\""))
 
             let sitemap = try TestSupport.page("sitemap.xml", in: output)
-            #expect(sitemap.contains("<loc>https://example.com/handbook/policies/pol-001.html</loc><lastmod>2026-01-01</lastmod>"))
+            #expect(
+                sitemap.contains(
+                    "<loc>https://example.com/handbook/policies/pol-001.html</loc><lastmod>2026-01-01</lastmod>"))
             #expect(!sitemap.contains("404.html"))
             #expect(output.files["assets/style.css"] != nil)
         }
@@ -75,7 +80,8 @@ import Testing
             let before = try snapshot(output)
             #expect(before.count > 10)
 
-            let broken = try TestSupport.makeContent(in: folder.appendingPathComponent("broken"), overlay: "kpi-weights")
+            let broken = try TestSupport.makeContent(
+                in: folder.appendingPathComponent("broken"), overlay: "kpi-weights")
             let report = try await TestSupport.build(broken, into: output)
             #expect(report.pagesWritten == nil)
             #expect(report.diagnostics.map(\.rule) == ["kpi-weights"])
@@ -114,13 +120,16 @@ import Testing
             let content = try TestSupport.makeContent(in: folder)
             let output = folder.appendingPathComponent("public")
             func inode(_ path: String) throws -> Int {
-                try #require(try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)[.systemFileNumber] as? Int)
+                try #require(
+                    try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent(path).path)[
+                        .systemFileNumber] as? Int)
             }
             _ = try await TestSupport.build(content, into: output)
             let role = try inode("roles/rep.html")
             let chapter = try inode("chapters/process.html")
             let chapterFile = content.appendingPathComponent("chapters/02-process.md")
-            try TestSupport.write(try String(contentsOf: chapterFile, encoding: .utf8) + "\nOne more line.\n", to: chapterFile)
+            try TestSupport.write(
+                try String(contentsOf: chapterFile, encoding: .utf8) + "\nOne more line.\n", to: chapterFile)
             _ = try await TestSupport.build(content, into: output)
             #expect(try inode("roles/rep.html") == role, "an unchanged page is linked, not written again")
             #expect(try inode("chapters/process.html") != chapter)
@@ -145,11 +154,14 @@ import Testing
             let theme = folder.appendingPathComponent("theme")
             try FileManager.default.copyItem(at: TestSupport.defaultTheme, to: theme)
             let builder = SiteBuilder(
-                options: .init(contentDirectory: content, themeDirectory: theme, today: TestSupport.today, git: FakeGit()),
-                output: DiskOutput(outputDirectory: folder.appendingPathComponent(output), protecting: [content, theme]))
+                options: .init(
+                    contentDirectory: content, themeDirectory: theme, today: TestSupport.today, git: FakeGit()),
+                output: DiskOutput(
+                    outputDirectory: folder.appendingPathComponent(output), protecting: [content, theme]))
             await #expect(throws: SiteOutputFailure.self) { try await builder.build() }
             #expect(FileManager.default.fileExists(atPath: content.appendingPathComponent("handbook.yaml").path))
-            #expect(FileManager.default.fileExists(atPath: theme.appendingPathComponent("templates/layout.mustache").path))
+            #expect(
+                FileManager.default.fileExists(atPath: theme.appendingPathComponent("templates/layout.mustache").path))
         }
     }
 
@@ -172,7 +184,8 @@ import Testing
             let theme = folder.appendingPathComponent("theme")
             try TestSupport.write("{{#unclosed}}", to: theme.appendingPathComponent("templates/layout.mustache"))
             let builder = SiteBuilder(
-                options: .init(contentDirectory: content, themeDirectory: theme, today: TestSupport.today, git: FakeGit()),
+                options: .init(
+                    contentDirectory: content, themeDirectory: theme, today: TestSupport.today, git: FakeGit()),
                 output: DiskOutput(outputDirectory: folder.appendingPathComponent("public")))
             await #expect(throws: Theme.Failure.self) { try await builder.build() }
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("public").path))

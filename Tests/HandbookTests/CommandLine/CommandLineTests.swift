@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HandbookModel
 
 /// Runs the built `handbook` executable, as a user or CI would.
@@ -27,7 +28,9 @@ import Testing
             _ = try TestSupport.makeContent(in: folder, overlay: "broken-anchor")
             let result = try run(["check", "--today", "2026-06-01"], in: folder)
             #expect(result.status == 1)
-            #expect(result.output.hasPrefix("content/chapters/02-process.md:10:9: error: anchor '#setting-target' does not exist"))
+            #expect(
+                result.output.hasPrefix(
+                    "content/chapters/02-process.md:10:9: error: anchor '#setting-target' does not exist"))
             #expect(result.output.hasSuffix("5 errors, 0 warnings\n"))
         }
     }
@@ -57,7 +60,9 @@ import Testing
         }
     }
 
-    @Test(arguments: [["check", "--format", "xml"], ["check", "--today", "2026-13-01"], ["build", "--bogus"], ["frobnicate"]])
+    @Test(arguments: [
+        ["check", "--format", "xml"], ["check", "--today", "2026-13-01"], ["build", "--bogus"], ["frobnicate"],
+    ])
     func usageErrorsExitTwo(arguments: [String]) async throws {
         try await TestSupport.withTemporaryDirectory { folder in
             _ = try TestSupport.makeContent(in: folder)
@@ -69,7 +74,8 @@ import Testing
         try await TestSupport.withTemporaryDirectory { folder in
             _ = try TestSupport.makeContent(in: folder)
             let result = try run(
-                ["build", "--today", "2026-06-01", "--theme", TestSupport.defaultTheme.path, "--output", "site"], in: folder)
+                ["build", "--today", "2026-06-01", "--theme", TestSupport.defaultTheme.path, "--output", "site"],
+                in: folder)
             #expect(result.status == 0)
             #expect(result.output.hasPrefix("built 17 pages into site in "))
             #expect(result.output.split(separator: "\n").count == 1)
@@ -80,7 +86,8 @@ import Testing
     @Test func failedBuildWritesNothingAndExitsOne() async throws {
         try await TestSupport.withTemporaryDirectory { folder in
             _ = try TestSupport.makeContent(in: folder, overlay: "tier-bands")
-            let result = try run(["build", "--today", "2026-06-01", "--theme", TestSupport.defaultTheme.path], in: folder)
+            let result = try run(
+                ["build", "--today", "2026-06-01", "--theme", TestSupport.defaultTheme.path], in: folder)
             #expect(result.status == 1)
             #expect(result.errors.contains("[tier-bands]"))
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("public").path))

@@ -1,14 +1,14 @@
 import Foundation
 import Testing
 
-@testable import HandbookModel
 @testable import HandbookLoading
 @testable import HandbookMarkdown
+@testable import HandbookModel
 
 @Suite struct ContentLoaderTests {
     @Test func loadsEveryKindOfSource() async throws {
         do {
-            var content = try TestSupport.content()
+            let content = try TestSupport.content()
             let (handbook, diagnostics) = try ContentLoader(content: content).load()
             #expect(diagnostics.isEmpty)
             #expect(handbook.config.title == "Fixture Handbook")
@@ -38,23 +38,25 @@ import Testing
 
     @Test func mapsChapterBodyLinesBackToTheFile() async throws {
         do {
-            var content = try TestSupport.content()
+            let content = try TestSupport.content()
             let (handbook, _) = try ContentLoader(content: content).load()
             let chapter = try #require(handbook.chapters.first { $0.id.value == "targets" })
             let document = MarkdownParser.parse(chapter.body)
             // "## Setting targets" is line 9 of chapters/01-targets.md, after 7 lines of front matter.
-            #expect(document.headings.first?.location == SourceLocation(path: "chapters/01-targets.md", line: 9, column: 1))
+            #expect(
+                document.headings.first?.location == SourceLocation(path: "chapters/01-targets.md", line: 9, column: 1))
         }
     }
 
     @Test func mapsPolicyBodyLinesBackToTheFile() async throws {
         do {
-            var content = try TestSupport.content()
+            let content = try TestSupport.content()
             let (handbook, _) = try ContentLoader(content: content).load()
             let policy = try #require(handbook.policies.first { $0.id.value == "POL-001" })
             let document = MarkdownParser.parse(policy.body)
             // "body: |" is line 10; the body's first line "## Why targets" is line 11, indented 2.
-            #expect(document.headings.first?.location == SourceLocation(path: "policies/targets.yaml", line: 11, column: 3))
+            #expect(
+                document.headings.first?.location == SourceLocation(path: "policies/targets.yaml", line: 11, column: 3))
         }
     }
 
@@ -69,7 +71,9 @@ import Testing
             let chapter = try #require(handbook.chapters.first { $0.id.value == "targets" })
             #expect(MarkdownParser.parse(chapter.body).headings.first?.location.line == 9)
             let policy = try #require(handbook.policies.first { $0.id.value == "POL-001" })
-            #expect(MarkdownParser.parse(policy.body).headings.first?.location == SourceLocation(path: "policies/targets.yaml", line: 11, column: 3))
+            #expect(
+                MarkdownParser.parse(policy.body).headings.first?.location
+                    == SourceLocation(path: "policies/targets.yaml", line: 11, column: 3))
         }
     }
 
@@ -105,7 +109,8 @@ import Testing
         do {
             var content = try TestSupport.content()
             let text = try #require(content[text: "policies/targets.yaml"])
-            content[text: "policies/targets.yaml"] = text.replacingOccurrences(of: "version: \"1.0\"", with: "version: \"1.0\"\nversion: \"1.1\"")
+            content[text: "policies/targets.yaml"] = text.replacingOccurrences(
+                of: "version: \"1.0\"", with: "version: \"1.0\"\nversion: \"1.1\"")
             let (_, diagnostics) = try ContentLoader(content: content).load()
             #expect(diagnostics.map(\.rule) == ["yaml-syntax"])
             #expect(diagnostics.first?.message.contains("'version'") == true)

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
+
 @testable import HandbookMarkdown
 @testable import HandbookModel
-
 
 /// Resolves every link target to a recognisable URL and every directive to a marker.
 private struct StubEmbedding: MarkdownEmbedding {
@@ -18,7 +18,8 @@ private struct StubEmbedding: MarkdownEmbedding {
     }
 
     func html(for directive: Directive) -> String? {
-        directive.argument == "MISSING" ? nil : "<div class=\"embed\">\(directive.kind.rawValue):\(directive.argument)</div>\n"
+        directive.argument == "MISSING"
+            ? nil : "<div class=\"embed\">\(directive.kind.rawValue):\(directive.argument)</div>\n"
     }
 }
 
@@ -63,7 +64,9 @@ private func render(_ markdown: String, path: String = "chapters/01-a.md", rawHT
     }
 
     @Test func keepsHeadingsOffReservedIDs() {
-        let document = MarkdownParser.parse(MarkdownSource(text: "## KPIs {#kpis}\n\n## Summary\n", path: "p.yaml"), reservedAnchors: ["kpis", "summary"])
+        let document = MarkdownParser.parse(
+            MarkdownSource(text: "## KPIs {#kpis}\n\n## Summary\n", path: "p.yaml"),
+            reservedAnchors: ["kpis", "summary"])
         #expect(document.headings.map(\.id) == ["kpis-1", "summary-1"])
     }
 
@@ -96,13 +99,18 @@ private func render(_ markdown: String, path: String = "chapters/01-a.md", rawHT
         #expect(
             LinkTarget(destination: "../../chapters/02-b.md", sourcePath: "policies/sales/p.yaml")
                 == .chapter(path: "chapters/02-b.md", anchor: nil))
-        #expect(LinkTarget(destination: "02-b.md", sourcePath: "chapters/01-a.md") == .chapter(path: "chapters/02-b.md", anchor: nil))
+        #expect(
+            LinkTarget(destination: "02-b.md", sourcePath: "chapters/01-a.md")
+                == .chapter(path: "chapters/02-b.md", anchor: nil))
         #expect(LinkTarget(destination: "mailto:a@b.c", sourcePath: "chapters/01-a.md") == .external("mailto:a@b.c"))
     }
 
     @Test func turnsDirectiveBlocksIntoEmbeds() {
         let html = render("```process SALES-PROC-001\n```\n\n```kpi SALES-POL-003\n```\n\n```tiers X\n```\n")
-        #expect(html == "<div class=\"embed\">process:SALES-PROC-001</div>\n<div class=\"embed\">kpi:SALES-POL-003</div>\n<div class=\"embed\">tiers:X</div>\n")
+        #expect(
+            html
+                == "<div class=\"embed\">process:SALES-PROC-001</div>\n<div class=\"embed\">kpi:SALES-POL-003</div>\n<div class=\"embed\">tiers:X</div>\n"
+        )
     }
 
     @Test func keepsOrdinaryCodeBlocksAndUnresolvedDirectivesAsCode() {
@@ -131,13 +139,17 @@ private func render(_ markdown: String, path: String = "chapters/01-a.md", rawHT
     @Test func rendersTaskListItemsAsCheckboxes() {
         let html = render("- [ ] open item\n- [x] done item\n- plain [ ] item\n")
         #expect(html.contains("<ul class=\"task-list\">"))
-        #expect(html.contains("<li class=\"task-list-item\"><label><input type=\"checkbox\" class=\"task\" id=\"task-1\"> open item</label></li>"))
+        #expect(
+            html.contains(
+                "<li class=\"task-list-item\"><label><input type=\"checkbox\" class=\"task\" id=\"task-1\"> open item</label></li>"
+            ))
         #expect(html.contains("<input type=\"checkbox\" class=\"task\" id=\"task-2\" checked> done item"))
         #expect(html.contains("<li>plain [ ] item</li>"))
     }
 
     @Test func flattensPathologicalNestingButKeepsTheText() {
-        let document = MarkdownParser.parse(MarkdownSource(text: String(repeating: ">", count: 5000) + " deep text\n", path: "c.md"))
+        let document = MarkdownParser.parse(
+            MarkdownSource(text: String(repeating: ">", count: 5000) + " deep text\n", path: "c.md"))
         #expect(document.flattenedAt != nil)
         #expect(document.root.plainText.contains("deep text"))
         let html = HTMLRenderer(allowsRawHTML: false, embedding: StubEmbedding()).render(document)
@@ -147,9 +159,18 @@ private func render(_ markdown: String, path: String = "chapters/01-a.md", rawHT
     @Test func rendersPipeTablesWithAlignmentAndInlineMarkup() {
         let html = render(
             "| 期间 | 目标 | 占比 |\n| :--- | ---: | :---: |\n| **Q1** | [96](policy:P) | 20% \\| 半 |\n| Q2 |\n")
-        #expect(html.contains("<thead>\n<tr><th class=\"align-left\">期间</th><th class=\"align-right\">目标</th><th class=\"align-center\">占比</th></tr>"))
-        #expect(html.contains("<td class=\"align-left\"><strong>Q1</strong></td><td class=\"align-right\"><a href=\"POLICY(P)\">96</a></td><td class=\"align-center\">20% | 半</td>"))
-        #expect(html.contains("<tr><td class=\"align-left\">Q2</td><td class=\"align-right\"></td><td class=\"align-center\"></td></tr>"), "short rows are padded")
+        #expect(
+            html.contains(
+                "<thead>\n<tr><th class=\"align-left\">期间</th><th class=\"align-right\">目标</th><th class=\"align-center\">占比</th></tr>"
+            ))
+        #expect(
+            html.contains(
+                "<td class=\"align-left\"><strong>Q1</strong></td><td class=\"align-right\"><a href=\"POLICY(P)\">96</a></td><td class=\"align-center\">20% | 半</td>"
+            ))
+        #expect(
+            html.contains(
+                "<tr><td class=\"align-left\">Q2</td><td class=\"align-right\"></td><td class=\"align-center\"></td></tr>"
+            ), "short rows are padded")
     }
 
     @Test func findsTablesInListItemsButNotInOrdinaryParagraphs() {
@@ -160,7 +181,8 @@ private func render(_ markdown: String, path: String = "chapters/01-a.md", rawHT
     }
 
     @Test func keepsTableCellsInline() {
-        let html = render("| x |\n|---|\n| - not a list |\n| # not a heading |\n| 1. not a list |\n| `code` and *em* |\n")
+        let html = render(
+            "| x |\n|---|\n| - not a list |\n| # not a heading |\n| 1. not a list |\n| `code` and *em* |\n")
         #expect(html.contains("<td>- not a list</td>"))
         #expect(html.contains("<td># not a heading</td>"))
         #expect(html.contains("<td>1. not a list</td>"))
@@ -168,14 +190,16 @@ private func render(_ markdown: String, path: String = "chapters/01-a.md", rawHT
     }
 
     @Test func mapsLinksInTableCellsToTheirColumn() async throws {
-        let source = MarkdownSource(text: "| 名称 | 链接 |\n|---|---|\n| 中文 | [x](policy:Q) |\n", path: "c.md", lineOffset: 6)
+        let source = MarkdownSource(
+            text: "| 名称 | 链接 |\n|---|---|\n| 中文 | [x](policy:Q) |\n", path: "c.md", lineOffset: 6)
         let document = MarkdownParser.parse(source)
         let link = try #require(document.nodes { if case .link = $0.kind { true } else { false } }.first)
         #expect(link.location == SourceLocation(path: "c.md", line: 9, column: 8))
     }
 
     @Test func keepsBlocksApartInText() {
-        let document = MarkdownParser.parse(MarkdownSource(text: "- Call the client\n- Step 1\n- 2 reviewers\n\n> 一\n>\n> 二\n", path: "c.md"))
+        let document = MarkdownParser.parse(
+            MarkdownSource(text: "- Call the client\n- Step 1\n- 2 reviewers\n\n> 一\n>\n> 二\n", path: "c.md"))
         #expect(document.root.blockText == "Call the client\nStep 1\n2 reviewers\n一\n二")
     }
 

@@ -1,6 +1,6 @@
 import Testing
-@testable import HandbookModel
 
+@testable import HandbookModel
 
 @Suite struct ValueParsingTests {
     @Test(arguments: ["2026-01-31", "2024-02-29", "2000-02-29"])

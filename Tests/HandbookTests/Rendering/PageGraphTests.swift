@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HandbookLoading
 @testable import HandbookModel
 @testable import HandbookRendering
@@ -55,7 +56,8 @@ import Testing
                 .replacingOccurrences(of: "name: Sales Rep", with: "name: Account Executive")
         }
         for page in [
-            "roles/rep.html", "roles/index.html", "onboarding/rep.html", "processes/proc-001.html", "policies/pol-001.html",
+            "roles/rep.html", "roles/index.html", "onboarding/rep.html", "processes/proc-001.html",
+            "policies/pol-001.html",
             "index.html", "checklists.html", "print.html", "chapters/process.html",
         ] {
             #expect(result.write.contains(page), "\(page) shows the role's name")
@@ -73,7 +75,8 @@ import Testing
 
     @Test func newChapterIsWrittenAndEveryNavigationUpdated() throws {
         let result = try rebuild(changing: ["chapters/03-faq.md"]) { content in
-            content[text: "chapters/03-faq.md"] = "---\nid: faq\ntitle: Questions\narea: process\norder: 2\n---\n\nAsk.\n"
+            content[text: "chapters/03-faq.md"] =
+                "---\nid: faq\ntitle: Questions\narea: process\norder: 2\n---\n\nAsk.\n"
         }
         #expect(result.write.contains("chapters/faq.html"))
         #expect(result.old.inputs["chapters/faq.html"] == nil)

@@ -1,7 +1,7 @@
 import Mustache
 import Testing
-@testable import HandbookRendering
 
+@testable import HandbookRendering
 
 /// Views with a hand-written Mustache look-up must expose every stored property, or a template
 /// would silently render nothing for the missing one.
@@ -14,7 +14,8 @@ import Testing
     }
 
     private let site = SiteView(
-        title: "T", description: "D", version: "1", storage: "handbook/T/1", language: "en", root: "../", assets: "../assets/",
+        title: "T", description: "D", version: "1", storage: "handbook/T/1", language: "en", root: "../",
+        assets: "../assets/",
         t: ["home": "Home"])
     private let link = LinkView(title: "L", url: "u.html", code: "C")
 
@@ -25,7 +26,8 @@ import Testing
                 previous: link, next: link, editURL: "e", toc: [TOCEntryView(text: "t", id: "i", nested: false)],
                 kind: "chapter",
                 editions: EditionsView(currentName: "v1", list: [], banner: nil, changesURL: "changes.html"),
-                lastChange: LastChangeView(date: "2026-01-01", author: "A", subject: "S", commit: "abc"), historyURL: "h.html"))
+                lastChange: LastChangeView(date: "2026-01-01", author: "A", subject: "S", commit: "abc"),
+                historyURL: "h.html"))
     }
 
     @Test func siteViewListsEveryProperty() {

@@ -1,9 +1,9 @@
 import Foundation
 import Testing
+
 @testable import HandbookModel
 @testable import HandbookRendering
 @testable import HandbookSearch
-
 
 @Suite struct SearchTokenizerTests {
     private func texts(_ text: String) -> [String] {
@@ -139,7 +139,9 @@ import Testing
 
     @Test func groupsSectionsIntoSmallFragments() {
         let sections = (0..<300).map {
-            SearchSection(url: "p.html#s\($0)", title: "P", heading: "h\($0)", text: String(repeating: "内容", count: 100) + "t\($0)")
+            SearchSection(
+                url: "p.html#s\($0)", title: "P", heading: "h\($0)",
+                text: String(repeating: "内容", count: 100) + "t\($0)")
         }
         let postings = SearchIndexBuilder(pages: [sections]).postings()
         // About 620 bytes each: four sections to a fragment of at most 3,000 bytes.

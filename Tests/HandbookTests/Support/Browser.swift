@@ -16,10 +16,13 @@ enum Chromium {
     /// The DOM of `url` after its scripts ran, with `budget` milliseconds of virtual time.
     static func dumpDOM(_ url: String, budget: Int = 10_000) throws -> String {
         let browser = try #require(path, "install chromium")
-        return try TestSupport.run(browser, [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-            "--virtual-time-budget=\(budget)", "--dump-dom", url,
-        ]).output
+        return try TestSupport.run(
+            browser,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+                "--virtual-time-budget=\(budget)", "--dump-dom", url,
+            ]
+        ).output
     }
 }
 
@@ -29,7 +32,9 @@ enum LoopbackServer {
     static func serving<T>(_ folder: URL, _ body: (URL) throws -> T) throws -> T {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", folder.path]
+        process.arguments = [
+            "python3", "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", folder.path,
+        ]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -47,7 +52,8 @@ enum LoopbackServer {
             if chunk.isEmpty { break }
             announcement += String(decoding: chunk, as: UTF8.self)
         }
-        let port = try #require(announcement.firstMatch(of: /port (\d+)/)?.output.1, "server did not start: \(announcement)")
+        let port = try #require(
+            announcement.firstMatch(of: /port (\d+)/)?.output.1, "server did not start: \(announcement)")
         return try body(try #require(URL(string: "http://127.0.0.1:\(port)/")))
     }
 }
@@ -58,8 +64,11 @@ enum BrowserScript {
     /// Runs `steps` (see `Scripts/browser.py`) and returns one result per step.
     static func run(_ steps: [[String: Any]]) throws -> [Any] {
         let script = TestSupport.packageRoot.appendingPathComponent("Scripts/browser.py")
-        let data = Data(try TestSupport.run(
-            "python3", [script.path, String(decoding: try JSONSerialization.data(withJSONObject: steps), as: UTF8.self)]).output.utf8)
+        let data = Data(
+            try TestSupport.run(
+                "python3",
+                [script.path, String(decoding: try JSONSerialization.data(withJSONObject: steps), as: UTF8.self)]
+            ).output.utf8)
         let parsed = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         if let failure = parsed as? [String: Any], let message = failure["error"] {
             Issue.record("browser script failed: \(message)")

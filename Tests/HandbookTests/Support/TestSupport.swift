@@ -1,11 +1,11 @@
 import Foundation
 import Testing
+
 @testable import HandbookBuild
 @testable import HandbookLoading
 @testable import HandbookModel
 @testable import HandbookValidation
 @testable import HandbookVersions
-
 
 /// Paths and helpers shared by the tests.
 enum TestSupport {
@@ -45,7 +45,7 @@ enum TestSupport {
         while let relative = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
             let source = overlayRoot.appendingPathComponent(relative)
-            FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory)
             guard !isDirectory.boolValue, relative != "DELETE", relative != "expected.txt" else { continue }
             let destination = content.appendingPathComponent(relative)
             try FileManager.default.createDirectory(
@@ -66,7 +66,8 @@ enum TestSupport {
         let disk = DiskContentTree(root: folder)
         let paths = try FileManager.default.contentsOfDirectory(atPath: folder.path).flatMap { name in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
             return isDirectory.boolValue ? disk.files(under: name) : [name]
         }
         var files: [String: Data] = [:]
@@ -96,7 +97,8 @@ enum TestSupport {
     ) async throws -> (SiteBuilder.Report, MemoryOutput) {
         let report = try await SiteBuilder(
             options: .init(
-                contentDirectory: FakeGit.contentDirectory, content: content, themeDirectory: defaultTheme, today: today,
+                contentDirectory: FakeGit.contentDirectory, content: content, themeDirectory: defaultTheme,
+                today: today,
                 strict: strict, git: git),
             output: output
         ).build()

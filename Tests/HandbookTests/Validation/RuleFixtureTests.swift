@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-@testable import HandbookModel
 @testable import HandbookLoading
+@testable import HandbookModel
 
 /// Each validation rule has a fixture under `Fixtures/rules/<rule-id>/`: files laid over the
 /// valid fixture so that the rule fires, and `expected.txt`, the exact report of `handbook check`.
@@ -16,7 +16,7 @@ import Testing
 
     @Test func validFixtureHasNoDiagnostics() async throws {
         do {
-            var content = try TestSupport.content()
+            let content = try TestSupport.content()
             let (_, diagnostics) = try TestSupport.check(content)
             #expect(diagnostics.isEmpty, "\(DiagnosticFormatter.text(diagnostics))")
         }
@@ -25,10 +25,11 @@ import Testing
     @Test(arguments: rules)
     func ruleFixtureReportsExactlyItsProblems(rule: String) async throws {
         do {
-            var content = try TestSupport.content(overlay: rule)
+            let content = try TestSupport.content(overlay: rule)
             let (_, diagnostics) = try TestSupport.check(content)
             let expected = try String(
-                contentsOf: try TestSupport.fixtures.appendingPathComponent("rules/\(rule)/expected.txt"), encoding: .utf8)
+                contentsOf: try TestSupport.fixtures.appendingPathComponent("rules/\(rule)/expected.txt"),
+                encoding: .utf8)
             #expect(DiagnosticFormatter.text(diagnostics) == expected)
             #expect(diagnostics.contains { $0.rule == rule }, "fixture for \(rule) does not trigger it")
         }
@@ -59,8 +60,8 @@ import Testing
             var content = try TestSupport.content(overlay: "broken-link")
             content.files["policies/targets.yaml"] = nil
             content[text: "policies/targets.yaml"] = try String(
-                    contentsOf: try TestSupport.fixtures.appendingPathComponent("rules/kpi-weights/policies/targets.yaml"),
-                    encoding: .utf8)
+                contentsOf: try TestSupport.fixtures.appendingPathComponent("rules/kpi-weights/policies/targets.yaml"),
+                encoding: .utf8)
             let (_, diagnostics) = try TestSupport.check(content)
             #expect(Set(diagnostics.map(\.rule)) == ["broken-link", "kpi-weights"])
             #expect(diagnostics == diagnostics.sortedForReport())
@@ -71,7 +72,7 @@ import Testing
 
     @Test func reviewDueDependsOnTheGivenDay() async throws {
         do {
-            var content = try TestSupport.content()
+            let content = try TestSupport.content()
             // POL-002 takes effect on 2026-03-01 and is reviewed every 6 months.
             let (_, before) = try TestSupport.check(content, today: CalendarDate(year: 2026, month: 9, day: 1))
             let (_, after) = try TestSupport.check(content, today: CalendarDate(year: 2026, month: 9, day: 2))
@@ -84,13 +85,16 @@ import Testing
         do {
             var content = try TestSupport.content()
             let text = try #require(content[text: "roles.yaml"])
-            content[text: "roles.yaml"] = text + "  - id: Rep\n    name: Another rep\n    description: Clashes.\n  - id: index\n    name: Index\n    description: Clashes too.\n"
+            content[text: "roles.yaml"] =
+                text
+                + "  - id: Rep\n    name: Another rep\n    description: Clashes.\n  - id: index\n    name: Index\n    description: Clashes too.\n"
             let (_, diagnostics) = try TestSupport.check(content)
             #expect(diagnostics.map(\.rule) == ["duplicate-id", "duplicate-id"])
-            #expect(diagnostics.map(\.message) == [
-                "role id 'Rep' gives the same page as 'rep' at roles.yaml:9:9 (roles/rep.html)",
-                "role id 'index' would replace the page roles/index.html",
-            ])
+            #expect(
+                diagnostics.map(\.message) == [
+                    "role id 'Rep' gives the same page as 'rep' at roles.yaml:9:9 (roles/rep.html)",
+                    "role id 'index' would replace the page roles/index.html",
+                ])
         }
     }
 
@@ -98,7 +102,8 @@ import Testing
         do {
             var content = try TestSupport.content()
             let text = try #require(content[text: "chapters/02-process.md"])
-            content[text: "chapters/02-process.md"] = text.replacingOccurrences(of: "id: process", with: "id: sales process")
+            content[text: "chapters/02-process.md"] = text.replacingOccurrences(
+                of: "id: process", with: "id: sales process")
             let (_, diagnostics) = try TestSupport.check(content)
             #expect(diagnostics.map(\.rule) == ["field-type"])
             #expect(diagnostics.first?.hint == "write it as sales-process")

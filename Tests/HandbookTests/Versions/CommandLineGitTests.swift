@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HandbookVersions
 
 /// The real git client against a repository made in a temporary folder.
