@@ -7,7 +7,7 @@ internal import Yams
 ///
 /// ```
 /// themes/default/
-///   templates/*.mustache   pages (home, chapter, policy, process, role, roles, 404) and partials
+///   templates/*.mustache   pages, partials and embeds (`requiredTemplates`; see docs/theming.md)
 ///   i18n/zh-CN.yaml, en.yaml
 ///   assets/                copied to public/assets/
 /// ```
