@@ -2,7 +2,6 @@ public import Foundation
 public import HandbookLoading
 public import HandbookModel
 import HandbookRendering
-import HandbookSearch
 import HandbookValidation
 public import HandbookVersions
 
@@ -67,10 +66,10 @@ public struct SiteBuilder: Sendable {
         }
         let theme = try Theme.load(from: options.themeDirectory, language: index.handbook.config.language)
         var pages: [OutputFile] = []
+        // Old editions link to the latest edition's pages; only a site with editions has them.
         let cache = EditionCache(
             output: output, theme: theme, editions: history.editions,
-            latestPages: SitePlan(index, withEditions: history.editions.count > 1, withHistory: true).paths,
-            today: options.today)
+            latestPages: contexts.first.flatMap { $0?.edition.pages } ?? [], today: options.today)
         // Editions the previous build rendered from the same commit are taken from its output.
         var renderers: [SiteRenderer] = []
         for (edition, context) in zip(history.editions, contexts) {

@@ -1,4 +1,5 @@
 public import Foundation
+import HandbookModel
 
 /// The files of a content folder, by path relative to it: the folder on disk, or files held
 /// in memory (an edition read from git, a test).
@@ -39,19 +40,7 @@ public struct DiskContentTree: ContentTree {
     }
 
     public func files(under folder: String) -> [String] {
-        let base = root.appendingPathComponent(folder)
-        guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { return [] }
-        var paths: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            guard
-                FileManager.default.fileExists(
-                    atPath: base.appendingPathComponent(relative).path, isDirectory: &isDirectory),
-                !isDirectory.boolValue
-            else { continue }
-            paths.append("\(folder)/\(relative)")
-        }
-        return paths.sorted()
+        FolderListing.files(in: root.appendingPathComponent(folder)).map { "\(folder)/\($0)" }
     }
 }
 
@@ -63,11 +52,6 @@ public struct MemoryContentTree: ContentTree {
     public init(files: [String: Data], location: String = "(memory)") {
         self.files = files
         self.location = location
-    }
-
-    /// A tree of text files.
-    public init(texts: [String: String], location: String = "(memory)") {
-        self.init(files: texts.mapValues { Data($0.utf8) }, location: location)
     }
 
     public var exists: Bool { true }

@@ -1,4 +1,4 @@
-package import HandbookModel
+import HandbookModel
 
 /// Escaping for text and attribute values in generated HTML.
 package enum HTMLEscaping {

@@ -1,4 +1,4 @@
-public import HandbookModel
+import HandbookModel
 
 /// What the HTML renderer asks of the site: URLs for links and HTML for directives.
 public protocol MarkdownEmbedding: Sendable {

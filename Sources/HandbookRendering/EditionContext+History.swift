@@ -1,10 +1,10 @@
-public import HandbookModel
-public import HandbookVersions
+import HandbookModel
+package import HandbookVersions
 
 extension EditionContext {
     /// The editions as the version switcher sees them, with their pages; in `history.editions`
     /// order.
-    package static func summaries(of history: EditionHistory) -> [Summary] {
+    private static func summaries(of history: EditionHistory) -> [Summary] {
         history.editions.map { edition in
             Summary(
                 name: edition.name, folder: edition.folder, isLatest: edition.isLatest,

@@ -1,7 +1,7 @@
-public import Foundation
-public import HandbookMarkdown
-public import HandbookModel
-public import HandbookVersions
+import Foundation
+import HandbookMarkdown
+package import HandbookModel
+package import HandbookVersions
 import Mustache
 
 /// `versions.json` (the editions, for tools and scripts) and `changes.xml` (an Atom feed of

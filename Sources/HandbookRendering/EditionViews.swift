@@ -9,7 +9,7 @@ package struct EditionContext: Sendable {
         let folder: String
         let isLatest: Bool
         /// The pages of the edition, relative to its folder.
-        let pages: Set<String>
+        package let pages: Set<String>
     }
 
     /// Every edition, the latest first.
@@ -25,7 +25,7 @@ package struct EditionContext: Sendable {
     /// the previous one it appeared in (latest edition only).
     let policyHistory: [String: [PolicyHistoryEntry]]
 
-    var edition: Summary { editions[current] }
+    package var edition: Summary { editions[current] }
 }
 
 struct EditionLinkView: Sendable {

@@ -1,6 +1,6 @@
 public import HandbookLoading
-public import HandbookMarkdown
-public import HandbookModel
+import HandbookMarkdown
+import HandbookModel
 
 /// Something an output file is made from.
 public enum SiteInput: Hashable, Sendable {

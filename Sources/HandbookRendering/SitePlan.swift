@@ -1,6 +1,6 @@
 package import HandbookLoading
-package import HandbookModel
-package import HandbookSearch
+import HandbookModel
+import HandbookSearch
 
 /// The pages of the site and the reading order that previous/next links follow.
 package struct SitePlan: Sendable {

@@ -1,9 +1,9 @@
-public import Foundation
+import Foundation
 public import HandbookLoading
-public import HandbookMarkdown
+import HandbookMarkdown
 public import HandbookModel
-public import HandbookSearch
-public import HandbookVersions
+import HandbookSearch
+import HandbookVersions
 
 /// Renders every page of a validated handbook with a theme, concurrently.
 public struct SiteRenderer: Sendable {

@@ -1,4 +1,4 @@
-public import HandbookMarkdown
+import HandbookMarkdown
 public import HandbookVersions
 
 extension TextDiff {

@@ -120,17 +120,8 @@ public struct Theme: Sendable {
     /// The `assets/` folder of the theme, as files of the site under `assets/`.
     package func assetFiles() throws -> [OutputFile] {
         let assets = directory.appendingPathComponent("assets")
-        guard let enumerator = FileManager.default.enumerator(atPath: assets.path) else { return [] }
-        var files: [OutputFile] = []
-        while let relative = enumerator.nextObject() as? String {
-            let file = assets.appendingPathComponent(relative)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue
-            else {
-                continue
-            }
-            files.append(OutputFile(path: "assets/" + relative, contents: try Data(contentsOf: file)))
+        return try FolderListing.files(in: assets).map {
+            OutputFile(path: "assets/" + $0, contents: try Data(contentsOf: assets.appendingPathComponent($0)))
         }
-        return files.sorted { $0.path < $1.path }
     }
 }

@@ -1,5 +1,5 @@
 package import HandbookLoading
-package import HandbookMarkdown
+import HandbookMarkdown
 package import HandbookModel
 
 /// A page whose text the search index holds, with its path in the site.

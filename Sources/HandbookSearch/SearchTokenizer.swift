@@ -1,5 +1,5 @@
 import Foundation
-public import HandbookModel
+import HandbookModel
 
 /// Splits text into search terms; the search client in the default theme (`assets/search.js`)
 /// implements the same rules, so the browser finds what the index holds.

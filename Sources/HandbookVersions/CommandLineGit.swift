@@ -107,7 +107,7 @@ public struct CommandLineGit: GitClient {
             executable, arguments: Arguments(arguments), input: .string(input ?? ""),
             output: .bytes(limit: Self.outputLimit), error: .string(limit: Self.outputLimit))
         guard case .exited(0) = result.terminationStatus else {
-            let message = (result.standardError ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let message = result.standardError.trimmingCharacters(in: .whitespacesAndNewlines)
             throw Failure(description: "git \(arguments.joined(separator: " ")): \(message.suffix(2000))")
         }
         return result.standardOutput

@@ -18,8 +18,7 @@ public struct EditionHistory: Sendable {
     {
         let loader = EditionLoader(git: git, contentDirectory: contentDirectory, today: today)
         let (tagged, loadDiagnostics) = await loader.taggedEditions(pattern: index.handbook.config.editionTags)
-        let version = index.handbook.config.version
-        let latest = Edition(tag: nil, name: version.isEmpty ? "latest" : version, folder: "", index: index)
+        let latest = Edition.latest(index)
         let editions = [latest] + tagged.reversed()
         let changes: [HandbookChanges?] = editions.indices.map { position in
             position + 1 < editions.count

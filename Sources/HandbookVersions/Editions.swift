@@ -15,6 +15,12 @@ public struct Edition: Sendable {
     public var index: HandbookIndex
 
     public var isLatest: Bool { tag == nil }
+
+    /// The working tree's edition, named by its `version` (or `latest`).
+    public static func latest(_ index: HandbookIndex) -> Edition {
+        let version = index.handbook.config.version
+        return Edition(tag: nil, name: version.isEmpty ? "latest" : version, folder: "", index: index)
+    }
 }
 
 /// Finds the tagged editions of a content folder in its git repository.
@@ -93,7 +99,7 @@ public enum EditionRules {
         let loader = EditionLoader(git: git, contentDirectory: contentDirectory, today: today)
         let (tagged, diagnostics) = await loader.taggedEditions(pattern: index.handbook.config.editionTags)
         guard let newest = tagged.last else { return diagnostics }
-        let latest = Edition(tag: nil, name: index.handbook.config.version, folder: "", index: index)
+        let latest = Edition.latest(index)
         return diagnostics
             + check(
                 previous: newest, current: latest,

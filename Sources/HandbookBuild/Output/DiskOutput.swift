@@ -88,19 +88,7 @@ public struct DiskOutput: SiteOutput {
     }
 
     public func existingFiles(under folder: String) -> [String] {
-        let root = outputDirectory.appendingPathComponent(folder)
-        guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { return [] }
-        var paths: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            guard
-                FileManager.default.fileExists(
-                    atPath: root.appendingPathComponent(relative).path, isDirectory: &isDirectory),
-                !isDirectory.boolValue
-            else { continue }
-            paths.append(folder + relative)
-        }
-        return paths.sorted()
+        FolderListing.files(in: outputDirectory.appendingPathComponent(folder)).map { folder + $0 }
     }
 
     /// Staging and retired folders that an interrupted earlier build left beside the output.

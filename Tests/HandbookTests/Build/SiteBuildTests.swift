@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import HandbookBuild
+@testable import HandbookLoading
 @testable import HandbookModel
 @testable import HandbookRendering
 
@@ -194,14 +195,7 @@ import Testing
 
     /// Every file under `folder`, by relative path, with its bytes.
     private func snapshot(_ folder: URL) throws -> [String: Data] {
-        let enumerator = try #require(FileManager.default.enumerator(atPath: folder.path))
-        var files: [String: Data] = [:]
-        while let path = enumerator.nextObject() as? String {
-            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) {
-                files[path] = data
-            }
-        }
-        return files
+        TestSupport.tree(of: folder).files
     }
 
     /// Staging or retired folders left beside the output.

@@ -34,53 +34,32 @@ enum TestSupport {
         return try await body(url)
     }
 
-    /// Copies the `valid` fixture into `folder`, then lays the files of `overlay` (a folder under
-    /// `Fixtures/rules/`) over it and removes the paths listed in the overlay's `DELETE` file.
+    /// Writes ``content(overlay:)`` into `folder/content` and returns that folder.
     static func makeContent(in folder: URL, overlay: String? = nil) throws -> URL {
         let content = folder.appendingPathComponent("content")
-        try FileManager.default.copyItem(at: try fixtures.appendingPathComponent("valid"), to: content)
-        guard let overlay else { return content }
-        let overlayRoot = try fixtures.appendingPathComponent("rules/\(overlay)")
-        let enumerator = try #require(FileManager.default.enumerator(atPath: overlayRoot.path))
-        while let relative = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            let source = overlayRoot.appendingPathComponent(relative)
-            _ = FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory)
-            guard !isDirectory.boolValue, relative != "DELETE", relative != "expected.txt" else { continue }
-            let destination = content.appendingPathComponent(relative)
+        for (path, data) in try self.content(overlay: overlay).files {
+            let file = content.appendingPathComponent(path)
             try FileManager.default.createDirectory(
-                at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? FileManager.default.removeItem(at: destination)
-            try FileManager.default.copyItem(at: source, to: destination)
-        }
-        if let deletions = try? String(contentsOf: overlayRoot.appendingPathComponent("DELETE"), encoding: .utf8) {
-            for path in deletions.split(separator: "\n") {
-                try FileManager.default.removeItem(at: content.appendingPathComponent(String(path)))
-            }
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: file)
         }
         return content
     }
 
     /// The files of a folder on disk, in memory.
-    static func tree(of folder: URL) throws -> MemoryContentTree {
-        let disk = DiskContentTree(root: folder)
-        let paths = try FileManager.default.contentsOfDirectory(atPath: folder.path).flatMap { name in
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(
-                atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
-            return isDirectory.boolValue ? disk.files(under: name) : [name]
+    static func tree(of folder: URL) -> MemoryContentTree {
+        let files = FolderListing.files(in: folder).map {
+            ($0, FileManager.default.contents(atPath: folder.appendingPathComponent($0).path) ?? Data())
         }
-        var files: [String: Data] = [:]
-        for path in paths { files[path] = disk.contents(of: path) }
-        return MemoryContentTree(files: files, location: folder.path)
+        return MemoryContentTree(files: Dictionary(uniqueKeysWithValues: files), location: folder.path)
     }
 
     /// The `valid` fixture in memory, with the files of `overlay` (a folder under
     /// `Fixtures/rules/`) laid over it and the paths listed in the overlay's `DELETE` file removed.
     static func content(overlay: String? = nil) throws -> MemoryContentTree {
-        var content = try tree(of: try fixtures.appendingPathComponent("valid"))
+        var content = tree(of: try fixtures.appendingPathComponent("valid"))
         guard let overlay else { return content }
-        let layer = try tree(of: try fixtures.appendingPathComponent("rules/\(overlay)"))
+        let layer = tree(of: try fixtures.appendingPathComponent("rules/\(overlay)"))
         for (path, data) in layer.files where path != "DELETE" && path != "expected.txt" {
             content.files[path] = data
         }

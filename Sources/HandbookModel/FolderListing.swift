@@ -1,0 +1,19 @@
+package import Foundation
+
+/// The regular files below a folder on disk.
+package enum FolderListing {
+    /// Paths relative to `folder`, sorted; none when the folder does not exist.
+    package static func files(in folder: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var paths: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let path = folder.appendingPathComponent(relative).path
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                continue
+            }
+            paths.append(relative)
+        }
+        return paths.sorted()
+    }
+}
