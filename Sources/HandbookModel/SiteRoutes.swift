@@ -18,6 +18,7 @@ public enum SiteRoutes {
     public static func role(id: String) -> String { "roles/\(slug(id)).html" }
     public static func onboarding(role id: String) -> String { "onboarding/\(slug(id)).html" }
     public static func history(policy id: String) -> String { "history/\(slug(id)).html" }
+    public static func area(id: String) -> String { "areas/\(slug(id)).html" }
 
     /// A file name made of an id: lower-cased, with anything but letters, digits, `-` and `_`
     /// replaced by `-`.

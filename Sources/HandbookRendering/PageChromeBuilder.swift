@@ -89,6 +89,7 @@ struct PageChromeBuilder: Sendable {
         case .policy(let policy): policy.summary
         case .process(let process): process.trigger
         case .role(let role): role.description
+        case .area(let area) where !area.description.isEmpty: area.description
         default: views.index.handbook.config.description
         }
     }
@@ -114,9 +115,11 @@ struct PageChromeBuilder: Sendable {
         case .onboarding(let role):
             crumbs.append(LinkView(title: theme.string("roles"), url: views.url(SiteRoutes.rolesIndex)))
             crumbs.append(LinkView(title: role.name, url: views.url(SiteRoutes.role(id: role.id))))
+        case .area:
+            break
         case .chapter, .policy, .process:
             if let area = page.area {
-                crumbs.append(LinkView(title: area.title, url: views.url(SiteRoutes.home) + "#area-\(area.id)"))
+                crumbs.append(LinkView(title: area.title, url: views.url(SiteRoutes.area(id: area.id))))
             }
             if case .process(let process) = page.content { crumbs.append(views.policyLink(process.policyID)) }
         case .roles:

@@ -99,7 +99,7 @@ extension SiteInput {
 
 extension PageGraph {
     /// The graph of the pages of `plan`, as ``SiteRenderer`` renders them.
-    init(plan: SitePlan, index: HandbookIndex, withEditions: Bool, folder: String) {
+    init(plan: SitePlan, index: HandbookIndex, withEditions: Bool, folder: String, navigationScripts: [String]) {
         let dependencies = PageDependencies(index: index)
         var inputs: [String: Set<SiteInput>] = [:]
         let everyPage: Set<SiteInput> =
@@ -107,6 +107,7 @@ extension PageGraph {
         for page in plan.pages {
             inputs[folder + page.path] = everyPage.union(dependencies.inputs(of: page.content))
         }
+        for script in navigationScripts { inputs[script] = [.navigation] }
         inputs[folder + "sitemap.xml"] = Set(index.handbook.policies.map { .source($0.path) }).union([
             .navigation, .settings,
         ])
@@ -135,6 +136,8 @@ private struct PageDependencies {
         case .home:
             let roles = index.handbook.roles.map { SiteInput.role($0.id) }
             return Set(index.handbook.policies.map { .source($0.path) } + roles + [.roleList])
+        case .area(let area):
+            return Set(index.policies(inArea: area.id).map { .source($0.path) })
         case .chapter(let chapter):
             var inputs: Set<SiteInput> = [.source(chapter.path)]
             inputs.formUnion(policies(chapter.related.map(\.value)))

@@ -1,25 +1,38 @@
+import Foundation
 import HandbookLoading
 import HandbookModel
 
 /// The sidebar: one block per area, listing its chapters and policies.
 ///
-/// Every page shows the whole sidebar, so rendering it page by page costs pages × entries
-/// template look-ups — most of a large build. Areas other than the page's own look the same on
-/// every page at the same folder depth, so they are rendered once per depth and reused; only the
-/// page's own area, which marks the current entry, is rendered for each page.
+/// A small handbook shows every entry on every page. A large one would make every page carry
+/// the whole handbook (pages × entries of output), so each page shows instead the list of areas
+/// and, in its own area, a window of entries around its own, with a link to the area's page,
+/// which lists them all. `navigation.js` then fills in each area's full list from its
+/// ``NavigationData`` file, loaded once per area and cached by the browser; without scripts the
+/// area pages remain.
 struct Sidebar: Sendable {
-    /// Handbooks with at most this many entries show every area unfolded.
+    /// Handbooks with at most this many entries show every entry on every page.
     static let unfoldedLimit = 60
+    /// Entries shown on each side of the current one in a large handbook's sidebar.
+    static let windowRadius = 8
 
     /// A link of the sidebar, worked out once per build.
-    private struct Entry: Sendable {
+    struct Entry: Sendable {
         let title: String
         let path: String
         let policyID: String?
     }
 
+    /// An area's entries: its chapters, then its policies.
+    struct AreaEntries: Sendable {
+        let area: Area
+        let entries: [Entry]
+    }
+
     private let theme: Theme
-    private let areas: [(area: Area, chapters: [Entry], policies: [Entry])]
+    let areas: [AreaEntries]
+    /// Whether every page lists every entry.
+    let isComplete: Bool
     /// Rendered blocks of areas that hold no current page, by root prefix, then area id.
     private let foldedBlocks: [String: [String: String]]
 
@@ -27,24 +40,25 @@ struct Sidebar: Sendable {
         self.theme = theme
         // Areas without chapters or policies yet have nothing to link to.
         let areas = index.handbook.config.areas.map { area in
-            (
+            AreaEntries(
                 area: area,
-                chapters: index.chapters(inArea: area.id).map {
+                entries: index.chapters(inArea: area.id).map {
                     Entry(title: $0.title, path: SiteRoutes.chapter($0), policyID: nil)
-                },
-                policies: index.policies(inArea: area.id).map {
-                    Entry(title: $0.title, path: SiteRoutes.policy(id: $0.id.value), policyID: $0.id.value)
                 }
-            )
+                    + index.policies(inArea: area.id).map {
+                        Entry(title: $0.title, path: SiteRoutes.policy(id: $0.id.value), policyID: $0.id.value)
+                    })
         }
-        .filter { !$0.chapters.isEmpty || !$0.policies.isEmpty }
+        .filter { !$0.entries.isEmpty }
         self.areas = areas
-        let unfoldAll = areas.reduce(0) { $0 + $1.chapters.count + $1.policies.count } <= Sidebar.unfoldedLimit
+        let isComplete = areas.reduce(0) { $0 + $1.entries.count } <= Sidebar.unfoldedLimit
+        self.isComplete = isComplete
         var blocks: [String: [String: String]] = [:]
         for root in roots {
             for entry in areas {
                 blocks[root, default: [:]][entry.area.id] = Sidebar.render(
-                    entry, theme: theme, root: root, currentPath: nil, currentPolicy: nil, open: unfoldAll)
+                    entry, shown: isComplete ? entry.entries[...] : [], theme: theme, root: root, currentPath: nil,
+                    currentPolicy: nil, open: isComplete, current: false)
             }
         }
         foldedBlocks = blocks
@@ -55,24 +69,56 @@ struct Sidebar: Sendable {
         areas.map { entry in
             if entry.area.id != area?.id, let cached = foldedBlocks[root]?[entry.area.id] { return cached }
             return Sidebar.render(
-                entry, theme: theme, root: root, currentPath: currentPath, currentPolicy: currentPolicy, open: true,
+                entry, shown: isComplete ? entry.entries[...] : window(of: entry.entries, around: currentPath),
+                theme: theme, root: root, currentPath: currentPath, currentPolicy: currentPolicy, open: true,
                 current: entry.area.id == area?.id)
         }.joined()
     }
 
+    /// The paths of the scripts that hold each area's full list; none for a small handbook.
+    var scriptPaths: [String] {
+        isComplete ? [] : areas.map { Self.scriptPath(of: $0.area) }
+    }
+
+    private static func scriptPath(of area: Area) -> String { "nav/\(SiteRoutes.slug(area.id)).js" }
+
+    /// Each area's full list, for `navigation.js`: `__handbookNav("<area>", [[title, path, code?], …]);`
+    /// with paths relative to the site's root.
+    func scripts() -> [OutputFile] {
+        guard !isComplete else { return [] }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .withoutEscapingSlashes
+        return areas.map { area in
+            let list = area.entries.map { [$0.title, $0.path] + ($0.policyID.map { [$0] } ?? []) }
+            let json = (try? encoder.encode(list)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+            let id = SiteRoutes.slug(area.area.id)
+            return OutputFile(
+                path: Self.scriptPath(of: area.area), contents: Data("__handbookNav(\"\(id)\",\(json));\n".utf8))
+        }
+    }
+
+    /// The entries within ``windowRadius`` of the current page (or the area's first ones).
+    private func window(of entries: [Entry], around currentPath: String) -> ArraySlice<Entry> {
+        let position = entries.firstIndex { $0.path == currentPath } ?? 0
+        let start = max(0, min(position - Self.windowRadius, entries.count - 2 * Self.windowRadius - 1))
+        return entries[start..<min(entries.count, start + 2 * Self.windowRadius + 1)]
+    }
+
     private static func render(
-        _ entry: (area: Area, chapters: [Entry], policies: [Entry]), theme: Theme, root: String, currentPath: String?,
-        currentPolicy: String?, open: Bool, current: Bool = false
+        _ entry: AreaEntries, shown: ArraySlice<Entry>, theme: Theme, root: String, currentPath: String?,
+        currentPolicy: String?, open: Bool, current: Bool
     ) -> String {
+        let partial = shown.count < entry.entries.count
         let view = NavAreaView(
-            title: entry.area.title, current: current, open: open,
-            chapters: entry.chapters.map {
-                NavItemView(title: $0.title, url: root + $0.path, current: $0.path == currentPath, code: nil)
-            },
-            policies: entry.policies.map {
+            id: SiteRoutes.slug(entry.area.id), title: entry.area.title, current: current, open: open,
+            entries: shown.map {
                 NavItemView(
-                    title: $0.title, url: root + $0.path, current: $0.policyID == currentPolicy, code: $0.policyID)
-            })
+                    title: $0.title, url: root + $0.path,
+                    current: $0.policyID.map { $0 == currentPolicy } ?? ($0.path == currentPath), code: $0.policyID)
+            },
+            partial: partial, url: root + SiteRoutes.area(id: entry.area.id),
+            allLabel: theme.string("nav_all_entries").replacingOccurrences(
+                of: "{count}", with: String(entry.entries.count)))
         return theme.render(view, template: "nav-area")
     }
 }

@@ -6,6 +6,8 @@ import HandbookSearch
 package struct SitePlan: Sendable {
     enum Content: Sendable {
         case home
+        /// An area's page, listing its chapters and policies.
+        case area(Area)
         case chapter(Chapter)
         case policy(Policy)
         case process(PolicyProcess)
@@ -36,7 +38,8 @@ package struct SitePlan: Sendable {
             case .policy(let policy): .policy(policy, path: path)
             case .process(let process): .process(process, path: path)
             case .role(let role): .role(role, path: path)
-            case .home, .roles, .onboarding, .checklists, .printVersion, .changes, .history, .search, .notFound: nil
+            case .home, .area, .roles, .onboarding, .checklists, .printVersion, .changes, .history, .search, .notFound:
+                nil
             }
         }
 
@@ -49,8 +52,8 @@ package struct SitePlan: Sendable {
         }
     }
 
-    /// Pages in reading order: home, then each area's chapters and policies (each policy followed
-    /// by its processes), then the roles, then the search and 404 pages.
+    /// Pages in reading order: home, then for each area its page, its chapters and its policies
+    /// (each policy followed by its processes), then the roles, then the search and 404 pages.
     let pages: [Page]
     /// The previous and next page of each page that has them, by path: home and the areas'
     /// pages form one sequence, the roles another.
@@ -62,7 +65,9 @@ package struct SitePlan: Sendable {
     ///   changes; `withHistory` adds a history page per policy (the latest edition).
     package init(_ index: HandbookIndex, withEditions: Bool = false, withHistory: Bool = false) {
         var pages = [Page(path: SiteRoutes.home, title: index.handbook.config.title, content: .home, area: nil)]
-        for area in index.handbook.config.areas {
+        for area in index.handbook.config.areas
+        where !index.chapters(inArea: area.id).isEmpty || !index.policies(inArea: area.id).isEmpty {
+            pages.append(Page(path: SiteRoutes.area(id: area.id), title: area.title, content: .area(area), area: area))
             for chapter in index.chapters(inArea: area.id) {
                 pages.append(
                     Page(

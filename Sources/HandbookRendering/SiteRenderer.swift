@@ -66,7 +66,9 @@ public struct SiteRenderer: Sendable {
     /// What each file of this edition is made from: its pages, its sitemap and its search index
     /// (`searchIndex` as ``searchIndex()`` returned it).
     package func graph(searchIndex: (files: [OutputFile], fragmentPages: [Set<String>])) -> PageGraph {
-        let pages = PageGraph(plan: plan, index: index, withEditions: edition != nil, folder: folder)
+        let pages = PageGraph(
+            plan: plan, index: index, withEditions: edition != nil, folder: folder,
+            navigationScripts: sidebar.scriptPaths.map { folder + $0 })
         let searchable = Set(plan.pages.filter { $0.searchable != nil }.map { folder + $0.path })
         let fragments = folder + "search/f/"
         return pages.adding(
@@ -89,8 +91,13 @@ public struct SiteRenderer: Sendable {
         let pages = order.concurrentMap { page in
             OutputFile(path: folder + page.path, contents: Data(render(page).utf8))
         }
-        return pages + [OutputFile(path: folder + "sitemap.xml", contents: Data(sitemap().utf8))]
+        return pages + sidebar.scripts().map { OutputFile(path: folder + $0.path, contents: $0.contents) } + [
+            OutputFile(path: folder + "sitemap.xml", contents: Data(sitemap().utf8))
+        ]
     }
+
+    /// Entries of each area the home page lists; its area page lists them all.
+    static let homeCardLimit = 12
 
     private func render(_ page: SitePlan.Page) -> String {
         let root = SiteRenderer.root(of: page.path, index: index, folder: folder)
@@ -105,13 +112,18 @@ public struct SiteRenderer: Sendable {
         case .home:
             return theme.render(
                 HomePage(
-                    page: chrome.build(page, kind: "home"), areas: views.areaCards(), recent: views.recentPolicies(),
+                    page: chrome.build(page, kind: "home"), areas: views.areaCards(limit: Self.homeCardLimit),
+                    recent: views.recentPolicies(),
                     roles: index.handbook.roles.map {
                         LinkView(title: $0.name, url: views.url(SiteRoutes.role(id: $0.id)))
                     },
                     chapterCount: index.handbook.chapters.count, policyCount: index.handbook.policies.count,
                     processCount: index.handbook.processes.count),
                 template: "home")
+        case .area(let area):
+            return theme.render(
+                AreaPage(page: chrome.build(page, kind: "area", source: "handbook.yaml"), area: views.areaCard(area)),
+                template: "area")
         case .chapter(let chapter):
             let document = index.chapterDocuments[chapter.path]
             let view = ChapterView(

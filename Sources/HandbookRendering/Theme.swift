@@ -41,7 +41,7 @@ public struct Theme: Sendable {
 
     /// Every template the renderer asks for, by name: pages, partials and embeds.
     static let requiredTemplates = [
-        "layout", "home", "chapter", "policy", "process", "role", "roles", "search", "404", "nav-area", "pager",
+        "layout", "home", "area", "chapter", "policy", "process", "role", "roles", "search", "404", "nav-area", "pager",
         "process-steps", "kpi-table", "tier-table", "embed-process", "embed-kpi", "embed-tiers", "policy-article",
         "checklist-tool", "print-header", "signoff", "process-checklist", "print-process", "onboarding", "checklists",
         "print", "changes", "history", "change-item",

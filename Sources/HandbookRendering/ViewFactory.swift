@@ -1,3 +1,4 @@
+import Foundation
 import HandbookLoading
 import HandbookModel
 
@@ -161,15 +162,24 @@ struct ViewFactory: Sendable {
     }
 
     /// Cards for the areas that have chapters or policies.
-    func areaCards() -> [AreaCardView] {
-        handbook.config.areas.map { area in
-            AreaCardView(
-                id: area.id, title: area.title, description: area.description,
-                chapters: index.chapters(inArea: area.id).map {
-                    LinkView(title: $0.title, url: url(SiteRoutes.chapter($0)))
-                },
-                policies: index.policies(inArea: area.id).map(policySummary))
-        }.filter { !$0.chapters.isEmpty || !$0.policies.isEmpty }
+    /// The areas that have chapters or policies, each with at most `limit` of them (chapters
+    /// first), so that the home page of a large handbook stays small; the area pages list all.
+    func areaCards(limit: Int = .max) -> [AreaCardView] {
+        handbook.config.areas.map { areaCard($0, limit: limit) }.filter { !$0.chapters.isEmpty || !$0.policies.isEmpty }
+    }
+
+    func areaCard(_ area: Area, limit: Int = .max) -> AreaCardView {
+        let chapters = index.chapters(inArea: area.id)
+        let policies = index.policies(inArea: area.id)
+        let total = chapters.count + policies.count
+        return AreaCardView(
+            id: SiteRoutes.slug(area.id), title: area.title, description: area.description,
+            url: url(SiteRoutes.area(id: area.id)),
+            chapters: chapters.prefix(limit).map { LinkView(title: $0.title, url: url(SiteRoutes.chapter($0))) },
+            policies: policies.prefix(max(0, limit - chapters.count)).map(policySummary),
+            more: total > limit
+                ? (strings["nav_all_entries"] ?? "nav_all_entries").replacingOccurrences(
+                    of: "{count}", with: String(total)) : nil)
     }
 
     /// The policies that most recently took effect (not those still to come).

@@ -32,13 +32,21 @@ struct NavItemView: Sendable {
 
 /// One area of the sidebar, rendered by the theme's `nav-area` template.
 struct NavAreaView: Sendable {
+    /// The area's id as used in file names: `nav/<id>.js` holds its full list.
+    let id: String
     let title: String
     /// Whether the page being rendered belongs to this area.
     let current: Bool
     /// Whether the area starts unfolded: the current area, or every area of a small handbook.
     let open: Bool
-    let chapters: [NavItemView]
-    let policies: [NavItemView]
+    /// The entries shown: chapters, then policies (those with a `code`).
+    let entries: [NavItemView]
+    /// Whether `entries` leaves some of the area's entries out (a large handbook).
+    let partial: Bool
+    /// The area's page, which lists all its entries.
+    let url: String
+    /// The link text to the area's page, with the number of entries.
+    let allLabel: String
 }
 
 struct TOCEntryView: Sendable {
@@ -228,8 +236,12 @@ struct AreaCardView: Sendable {
     let id: String
     let title: String
     let description: String
+    /// The area's page.
+    let url: String
     let chapters: [LinkView]
     let policies: [PolicySummaryView]
+    /// On the home page, the link text to the area's page when the card leaves entries out.
+    let more: String?
 }
 
 struct RoleTreeEntryView: Sendable {
@@ -263,6 +275,11 @@ struct HomePage: Sendable {
     let chapterCount: Int
     let policyCount: Int
     let processCount: Int
+}
+
+struct AreaPage: Sendable {
+    let page: PageChrome
+    let area: AreaCardView
 }
 
 struct ChapterPage: Sendable {
