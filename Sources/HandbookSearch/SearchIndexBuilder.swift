@@ -1,21 +1,27 @@
 import Foundation
 public import HandbookModel
 
-/// Builds the static search index: a small manifest, term shards and page fragments.
+/// Builds the static search index: a small manifest, term shards, their tails and page
+/// fragments, each file a script `__handbookSearch("<name>", <JSON>);`, which pages load with
+/// a `<script>` element both over HTTP and from disk (`file://`, where `fetch` is refused).
 ///
 /// ```
-/// search/manifest.json            {"f":fragments hash, "k":buckets, "n":fragments, "s":[shard hash per bucket], "v":2}
-/// search/s/<bucket>.<hash>.json   {"<term>": [section delta, weight, section delta, weight, …], …}
-/// search/f/<hash>/<n>.json        [[url, title, heading, text], …] — a few consecutive sections
+/// search/manifest.js       {"f": sections per fragment, "k": buckets, "v": version of the index}
+/// search/s/<bucket>.js     {"<term>": "<postings>", …}: each term's best-weighted postings
+/// search/t/<bucket>.js     {"<term>": "<postings>", …}: the rest of the terms with more
+/// search/f/<n>.js          [[url, title, heading, text], …]: sections n × f to n × f + f - 1
 /// ```
 ///
-/// A section's id is `fragment × 256 + its position in the fragment`, so the client knows
-/// which fragment file holds it. Fragments hold consecutive sections up to about 3 KB, so that
-/// showing ten results fetches little more than their text. A query fetches the manifest, the
-/// shard of each of its terms and the fragments of the results it shows, never the whole index. Each file also exists as `.js`,
-/// calling `__handbookSearch(path, data)`, because browsers refuse `fetch` on `file://` pages
-/// but run scripts. A term's shard is chosen by hashing its key: the whole term for CJK terms,
-/// the first two characters for words, so that a word's prefixes land in the same shard.
+/// Sections are numbered in page order. A term's postings are its sections, ascending, each with
+/// a weight, written as numbers in the ``PostingCode`` alphabet: the first section, then the
+/// difference to the previous one, each followed by its weight. A term found in more than
+/// ``headSize`` sections keeps its best-weighted ones in its shard, prefixed by its total
+/// number of sections, and the others in the tail file of the same bucket, which a query fetches
+/// only when the heads do not settle its results. A query thus fetches the manifest, one shard
+/// per term and the fragments of the results it shows, never the whole index. File names stay
+/// the same from build to build; the client adds `?v=<version>` so that browsers never mix two
+/// versions. A term's bucket is chosen by hashing its key: the whole term for CJK terms, the first
+/// two characters for words, so that a word's prefixes land in the same shard.
 ///
 /// Ranking is precomputed into each posting's weight: 1000 when the term is in the page title
 /// (on the page's top section), 300 when it is in the section heading, plus the term's BM25
@@ -24,34 +30,28 @@ public import HandbookModel
 public struct SearchIndexBuilder: Sendable {
     public static let titleWeight = 1000
     public static let headingWeight = 300
-    /// Section ids reserve this many positions per fragment.
-    public static let sectionsPerFragment = 256
-    /// Bytes of text after which a fragment takes no further section.
-    static let fragmentBytes = 3000
-    /// Terms a typical query looks up, for sizing buckets.
-    static let typicalQueryTerms = 3
+    /// Sections per fragment file.
+    public static let sectionsPerFragment = 2
+    /// Postings a shard keeps per term; the rest go to the bucket's tail file.
+    public static let headSize = 100
+    /// Characters of a section's text kept for snippets (all of it is indexed).
+    static let storedTextLength = 2000
+    /// Shard bytes a query may fetch per term, for sizing buckets.
+    static let shardBytes = 4000
 
-    /// Consecutive sections, grouped into the fragment files that will hold them.
-    package let fragments: [[SearchSection]]
+    /// The sections of the site, in page order.
+    package let sections: [SearchSection]
 
     /// - Parameter pages: The sections of each page, in page order.
     public init(pages: [[SearchSection]]) {
-        var fragments: [[SearchSection]] = []
-        var bytes = 0
-        for section in pages.joined() {
-            let size =
-                section.url.utf8.count + section.title.utf8.count + section.heading.utf8.count
-                + min(section.text.utf8.count, 4000)
-            if fragments.isEmpty || bytes + size > Self.fragmentBytes
-                || fragments[fragments.count - 1].count == Self.sectionsPerFragment
-            {
-                fragments.append([])
-                bytes = 0
-            }
-            fragments[fragments.count - 1].append(section)
-            bytes += size
+        sections = Array(pages.joined())
+    }
+
+    /// The fragment files' sections, in order.
+    package var fragments: [ArraySlice<SearchSection>] {
+        stride(from: 0, to: sections.count, by: Self.sectionsPerFragment).map {
+            sections[$0..<min(sections.count, $0 + Self.sectionsPerFragment)]
         }
-        self.fragments = fragments
     }
 
     /// The key whose hash picks a term's shard.
@@ -103,9 +103,7 @@ public struct SearchIndexBuilder: Sendable {
 
     /// Postings per term: section ids ascending, each with its weight.
     public func postings() -> [String: [(section: Int, weight: Int)]] {
-        let numbered = fragments.enumerated().flatMap { fragment, sections in
-            sections.enumerated().map { (id: fragment * Self.sectionsPerFragment + $0.offset, section: $0.element) }
-        }
+        let numbered = sections.enumerated().map { (id: $0.offset, section: $0.element) }
         // Tokenising is most of the work, and independent per section.
         let counted = numbered.concurrentMap { entry -> (id: Int, counts: [String: Counts], length: Int) in
             var counts: [String: Counts] = [:]
@@ -151,65 +149,52 @@ public struct SearchIndexBuilder: Sendable {
     /// Every file of the index, under `search/`.
     public func files() -> [OutputFile] {
         let postings = postings()
-        // A query fetches the manifest (about 11 bytes per bucket) and one shard per term
-        // (total / buckets each); the sum is smallest near sqrt(terms × total / 11) buckets.
-        let totalBytes = postings.reduce(0) { $0 + $1.key.utf8.count + 8 + $1.value.count * 6 }
-        let bestBuckets = Double(Self.typicalQueryTerms * totalBytes / 11).squareRoot()
+        let headBytes = postings.reduce(0) { $0 + $1.key.utf8.count + 6 + min($1.value.count, Self.headSize) * 4 }
         var buckets = 8
-        while buckets < 4096, Double(buckets) * 1.5 < bestBuckets { buckets *= 2 }
+        while buckets < 4096, headBytes / buckets > Self.shardBytes { buckets *= 2 }
 
-        var shardTerms = [[String: String]](repeating: [:], count: buckets)
+        var heads = [[String: String]](repeating: [:], count: buckets)
+        var tails = [[String: String]](repeating: [:], count: buckets)
         for (term, list) in postings {
-            var encoded: [Int] = []
-            encoded.reserveCapacity(list.count * 2)
-            var previous = 0
-            for posting in list {
-                encoded.append(posting.section - previous)
-                encoded.append(posting.weight)
-                previous = posting.section
-            }
-            shardTerms[Int(Self.fnv1a(Self.shardKey(term)) % UInt32(buckets))][term] = JSONText.array(encoded)
-        }
-
-        var files: [OutputFile] = []
-        var shardHashes: [String] = []
-        for (bucket, terms) in shardTerms.enumerated() {
-            guard !terms.isEmpty else {
-                shardHashes.append("")
+            let bucket = Int(Self.fnv1a(Self.shardKey(term)) % UInt32(buckets))
+            guard list.count > Self.headSize else {
+                heads[bucket][term] = PostingCode.encode(list)
                 continue
             }
-            let json = JSONText.object(terms)
-            let hash = ContentHash.of(json)
-            shardHashes.append(hash)
-            files += Self.pair(path: "s/\(bucket).\(hash)", json: json)
+            let best = Set(
+                list.indices.sorted { (list[$0].weight, -$0) > (list[$1].weight, -$1) }.prefix(Self.headSize))
+            heads[bucket][term] =
+                PostingCode.encode(number: list.count)
+                + PostingCode.encode(list.indices.filter(best.contains).map { list[$0] })
+            tails[bucket][term] = PostingCode.encode(list.indices.filter { !best.contains($0) }.map { list[$0] })
         }
 
-        let fragmentTexts = fragments.map { sections in
-            "["
-                + sections.map { section in
+        var files: [(name: String, json: String)] = []
+        for (bucket, terms) in heads.enumerated() where !terms.isEmpty {
+            files.append(("s/\(bucket)", JSONText.object(terms.mapValues(JSONText.string))))
+        }
+        for (bucket, terms) in tails.enumerated() where !terms.isEmpty {
+            files.append(("t/\(bucket)", JSONText.object(terms.mapValues(JSONText.string))))
+        }
+        for (number, fragment) in fragments.enumerated() {
+            let json =
+                "["
+                + fragment.map { section in
                     "["
-                        + [section.url, section.title, section.heading, String(section.text.prefix(4000))]
+                        + [
+                            section.url, section.title, section.heading,
+                            String(section.text.prefix(Self.storedTextLength)),
+                        ]
                         .map(JSONText.string).joined(separator: ",") + "]"
                 }.joined(separator: ",") + "]"
+            files.append(("f/\(number)", json))
         }
-        let fragmentsHash = ContentHash.of(fragmentTexts.joined(separator: "\n"))
-        for (number, json) in fragmentTexts.enumerated() {
-            files += Self.pair(path: "f/\(fragmentsHash)/\(number)", json: json)
-        }
-
+        let version = ContentHash.of(files.map { $0.name + "\n" + $0.json }.joined(separator: "\n"))
         let manifest = JSONText.object([
-            "f": JSONText.string(fragmentsHash), "k": String(buckets), "n": String(fragments.count),
-            "s": "[" + shardHashes.map(JSONText.string).joined(separator: ",") + "]", "v": "2",
+            "f": String(Self.sectionsPerFragment), "k": String(buckets), "v": JSONText.string(version),
         ])
-        files += Self.pair(path: "manifest", json: manifest)
-        return files
-    }
-
-    /// `path.json` and `path.js`, the latter for pages opened from disk.
-    private static func pair(path: String, json: String) -> [OutputFile] {
-        [
-            OutputFile(path: "search/\(path).json", contents: Data(json.utf8)),
-            OutputFile(path: "search/\(path).js", contents: Data("__handbookSearch(\"\(path)\",\(json));\n".utf8)),
-        ]
+        return (files + [("manifest", manifest)]).map { name, json in
+            OutputFile(path: "search/\(name).js", contents: Data("__handbookSearch(\"\(name)\",\(json));\n".utf8))
+        }
     }
 }

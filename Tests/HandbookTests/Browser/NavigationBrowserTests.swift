@@ -8,18 +8,8 @@ import Testing
 /// page's own area from its shared script, from disk as over HTTP.
 @Suite(.enabled(if: Chromium.isAvailableOrRequired), .serialized)
 struct NavigationBrowserTests {
-    /// The generated 300-chapter handbook, written to a folder.
     private func withSite(_ body: (URL) throws -> Void) async throws {
-        let (_, output) = try await TestSupport.build(GeneratedHandbook.content(chapters: 300))
-        try await TestSupport.withTemporaryDirectory { folder in
-            for (path, data) in output.files {
-                let url = folder.appendingPathComponent(path)
-                try FileManager.default.createDirectory(
-                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: url)
-            }
-            try body(folder)
-        }
+        try await GeneratedHandbook.withBuiltSite(chapters: 300, body)
     }
 
     /// The `<details>` block of `area` in the sidebar of `dom`.

@@ -56,8 +56,7 @@ import Testing
         [SearchSection(url: "chapters/c.html#y", title: "系统", heading: "CRM 录入", text: "客户投诉要在 CRM 中登记，投诉单号写在备注里。")],
     ]
 
-    /// Section ids are fragment × 256 + position in the fragment; these small sections share
-    /// one fragment.
+    /// Sections are numbered in page order.
     private let scope = 1
     private let escalation = 2
     private let entry = 3
@@ -104,67 +103,99 @@ import Testing
         #expect(SearchIndexBuilder.fnv1a("a") == 0xE40C_292C)
     }
 
-    @Test func writesAManifestShardsAndFragments() async throws {
+    /// The JSON of a search file: `__handbookSearch("<name>",<JSON>);`.
+    private func json(_ name: String, in files: [String: Data]) throws -> Any {
+        let script = String(decoding: try #require(files["search/\(name).js"], "no \(name)"), as: UTF8.self)
+        let prefix = "__handbookSearch(\"\(name)\","
+        #expect(script.hasPrefix(prefix) && script.hasSuffix(");\n"))
+        let body = script.dropFirst(prefix.count).dropLast(3)
+        return try JSONSerialization.jsonObject(with: Data(body.utf8))
+    }
+
+    @Test func writesAManifestShardsAndFragmentsAsScripts() async throws {
         let files = SearchIndexBuilder(pages: pages).files()
+        #expect(files.allSatisfy { $0.path.hasSuffix(".js") }, "one copy of each file")
         let byPath = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) })
-        let manifestData = try #require(byPath["search/manifest.json"])
-        let manifest = try #require(try JSONSerialization.jsonObject(with: manifestData) as? [String: Any])
+        let manifest = try #require(try json("manifest", in: byPath) as? [String: Any])
         let buckets = try #require(manifest["k"] as? Int)
-        let shards = try #require(manifest["s"] as? [String])
-        let fragments = try #require(manifest["f"] as? String)
-        #expect(shards.count == buckets)
-        #expect(manifest["n"] as? Int == 1)
+        #expect(manifest["f"] as? Int == SearchIndexBuilder.sectionsPerFragment)
+        #expect((manifest["v"] as? String)?.isEmpty == false)
 
         // The shard of "crm" holds its postings, delta-encoded with weights.
         let bucket = Int(SearchIndexBuilder.fnv1a("cr") % UInt32(buckets))
-        let shardData = try #require(byPath["search/s/\(bucket).\(shards[bucket]).json"])
-        let shard = try #require(try JSONSerialization.jsonObject(with: shardData) as? [String: [Int]])
-        let crm = try #require(shard["crm"])
+        let shard = try #require(try json("s/\(bucket)", in: byPath) as? [String: String])
+        let crmCode = try #require(shard["crm"])
+        let crm = try #require(PostingCode.decode(crmCode))
         #expect(crm.count == 2)
         #expect(crm[0] == entry)
 
-        // Every file also exists as a script for pages opened from disk.
-        let script = String(decoding: try #require(byPath["search/s/\(bucket).\(shards[bucket]).js"]), as: UTF8.self)
-        #expect(script.hasPrefix("__handbookSearch(\"s/\(bucket).\(shards[bucket])\",{"))
-        let fragment = try #require(byPath["search/f/\(fragments)/0.json"])
-        let sections = try #require(try JSONSerialization.jsonObject(with: fragment) as? [[String]])
-        #expect(sections.count == 4)
-        #expect(sections[0] == ["policies/a.html", "客户投诉处理制度", "", "投诉在 24 小时内响应。"])
-        #expect(sections[3] == ["chapters/c.html#y", "系统", "CRM 录入", "客户投诉要在 CRM 中登记，投诉单号写在备注里。"])
+        let first = try #require(try json("f/0", in: byPath) as? [[String]])
+        #expect(
+            first == [
+                ["policies/a.html", "客户投诉处理制度", "", "投诉在 24 小时内响应。"],
+                ["policies/a.html#scope", "客户投诉处理制度", "受理范围", "产品质量和服务态度。"],
+            ])
+        let second = try #require(try json("f/1", in: byPath) as? [[String]])
+        #expect(second[1] == ["chapters/c.html#y", "系统", "CRM 录入", "客户投诉要在 CRM 中登记，投诉单号写在备注里。"])
     }
 
     @Test func escapesJSONStrings() {
         #expect(JSONText.string("a\"b\\c\n\u{1}中") == #""a\"b\\c\n\u0001中""#)
     }
 
-    @Test func groupsSectionsIntoSmallFragments() {
-        let sections = (0..<300).map {
-            SearchSection(
-                url: "p.html#s\($0)", title: "P", heading: "h\($0)",
-                text: String(repeating: "内容", count: 100) + "t\($0)")
-        }
-        let postings = SearchIndexBuilder(pages: [sections]).postings()
-        // About 620 bytes each: four sections to a fragment of at most 3,000 bytes.
-        #expect(postings["t0"]?.first?.section == 0)
-        #expect(postings["t3"]?.first?.section == 3)
-        #expect(postings["t4"]?.first?.section == SearchIndexBuilder.sectionsPerFragment)
-        #expect(postings["t5"]?.first?.section == SearchIndexBuilder.sectionsPerFragment + 1)
+    @Test func writesPostingsInFiveBitGroups() {
+        let code = PostingCode.encode([(section: 3, weight: 1000), (section: 40, weight: 7)])
+        #expect(PostingCode.decode(code) == [3, 1000, 37, 7])
+        #expect(PostingCode.encode(number: 31) == "f")
+        #expect(PostingCode.encode(number: 32) == "gB")
+        #expect(PostingCode.decode("g") == nil, "a number cut short")
     }
 
-    @Test func namesShardsByTheirContent() async throws {
+    @Test func keepsTheBestPostingsOfAFrequentTermInItsShardAndTheRestInItsTail() async throws {
+        let count = SearchIndexBuilder.headSize + 50
+        let pages = (0..<count).map { number in
+            [
+                SearchSection(
+                    url: "p\(number).html", title: number % 10 == 0 ? "佣金 \(number)" : "第 \(number) 页", heading: "",
+                    text: "佣金按季度发放。")
+            ]
+        }
+        let files = SearchIndexBuilder(pages: pages).files()
+        let byPath = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) })
+        let buckets = try #require((try json("manifest", in: byPath) as? [String: Any])?["k"] as? Int)
+        let bucket = Int(SearchIndexBuilder.fnv1a("佣金") % UInt32(buckets))
+        let headCode = try #require((try json("s/\(bucket)", in: byPath) as? [String: String])?["佣金"])
+        let tailCode = try #require((try json("t/\(bucket)", in: byPath) as? [String: String])?["佣金"])
+        let head = try #require(PostingCode.decode(headCode))
+        let tail = try #require(PostingCode.decode(tailCode))
+        // The head: the total, then `headSize` postings, among them every title match.
+        #expect(head.first == count)
+        #expect(head.count == 1 + 2 * SearchIndexBuilder.headSize)
+        #expect(tail.count == 2 * 50)
+        var section = 0
+        var headSections: Set<Int> = []
+        for pair in stride(from: 1, to: head.count, by: 2) {
+            section += head[pair]
+            headSections.insert(section)
+        }
+        #expect(Set(stride(from: 0, to: count, by: 10)).isSubset(of: headSections))
+    }
+
+    @Test func keepsTheNamesAndBytesOfFilesAChangeDoesNotTouch() async throws {
         let many = (0..<40).map {
             [SearchSection(url: "p\($0).html", title: "第\($0)页", heading: "", text: "客户回访与投诉处理第\($0)条规定。")]
         }
-        let first = SearchIndexBuilder(pages: many).files().map(\.path)
+        let first = Dictionary(
+            uniqueKeysWithValues: SearchIndexBuilder(pages: many).files().map { ($0.path, $0.contents) })
         var changed = many
         changed[3][0].text += "新增内容"
-        let second = SearchIndexBuilder(pages: changed).files().map(\.path)
-        let firstShards = Set(first.filter { $0.hasPrefix("search/s/") })
-        let secondShards = Set(second.filter { $0.hasPrefix("search/s/") })
-        #expect(!firstShards.isEmpty)
-        // Shards the change does not touch keep their names, so browsers keep them cached.
-        #expect(!firstShards.intersection(secondShards).isEmpty)
-        #expect(firstShards != secondShards)
+        let second = Dictionary(
+            uniqueKeysWithValues: SearchIndexBuilder(pages: changed).files().map { ($0.path, $0.contents) })
+        #expect(first["search/manifest.js"] != second["search/manifest.js"], "a new version")
+        let unchanged = first.keys.filter { first[$0] == second[$0] }
+        #expect(unchanged.contains("search/f/0.js"))
+        #expect(unchanged.contains { $0.hasPrefix("search/s/") })
+        #expect(first["search/f/1.js"] != second["search/f/1.js"])
     }
 
     @Test func indexesEverySectionOfTheSite() async throws {

@@ -1,4 +1,5 @@
 import Foundation
+import HandbookBuild
 
 @testable import HandbookLoading
 
@@ -89,6 +90,20 @@ enum GeneratedHandbook {
                 """
         }
         return MemoryContentTree(files: files.mapValues { Data($0.utf8) })
+    }
+
+    /// Builds the handbook of `chapters` chapters into a temporary folder and runs `body` with it.
+    static func withBuiltSite(chapters: Int, _ body: (URL) throws -> Void) async throws {
+        let (_, output) = try await TestSupport.build(content(chapters: chapters))
+        try await TestSupport.withTemporaryDirectory { folder in
+            for (path, data) in output.files {
+                let url = folder.appendingPathComponent(path)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            }
+            try body(folder)
+        }
     }
 
     /// Words picked deterministically from `seed`.

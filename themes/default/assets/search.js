@@ -11,44 +11,61 @@
   const status = form.querySelector("[data-search-status]");
   const labels = form.dataset;
   const base = form.dataset.root + "search/";
-  const fromDisk = location.protocol === "file:";
 
-  // Loading: JSON over http(s); from disk, where fetch is refused, the same data as scripts.
+  // Loading: every file of the index is a script calling __handbookSearch(name, data), which
+  // works over HTTP and from disk alike. The manifest is always asked afresh; the other files
+  // carry its version, so that a browser never mixes two builds.
   const waiting = new Map();
   const loaded = new Map();
-  window.__handbookSearch = function (path, data) {
-    const entry = waiting.get(path);
-    if (entry) {
-      waiting.delete(path);
-      entry.resolve(data);
+  window.__handbookSearch = function (name, data) {
+    const resolve = waiting.get(name);
+    if (resolve) {
+      waiting.delete(name);
+      resolve(data);
     }
   };
 
-  function load(path) {
-    if (loaded.has(path)) return loaded.get(path);
-    let promise;
-    if (fromDisk) {
-      promise = new Promise(function (resolve, reject) {
-        waiting.set(path, { resolve: resolve });
-        const script = document.createElement("script");
-        script.src = base + path + ".js";
-        script.onload = function () { script.remove(); };
-        script.onerror = function () {
-          waiting.delete(path);
-          reject(new Error("cannot load " + path));
-        };
-        document.head.appendChild(script);
-      });
-    } else {
-      const options = path === "manifest" ? { cache: "no-cache" } : {};
-      promise = fetch(base + path + ".json", options).then(function (response) {
-        if (!response.ok) throw new Error("cannot load " + path + ": " + response.status);
-        return response.json();
-      });
-    }
-    promise.catch(function () { loaded.delete(path); });
-    loaded.set(path, promise);
+  function load(name, version) {
+    if (loaded.has(name)) return loaded.get(name);
+    const promise = new Promise(function (resolve, reject) {
+      waiting.set(name, resolve);
+      const script = document.createElement("script");
+      script.src = base + name + ".js?v=" + encodeURIComponent(version);
+      script.onload = function () { script.remove(); };
+      script.onerror = function () {
+        waiting.delete(name);
+        script.remove();
+        reject(new Error("cannot load " + name));
+      };
+      document.head.appendChild(script);
+    });
+    promise.catch(function () { loaded.delete(name); });
+    loaded.set(name, promise);
     return promise;
+  }
+
+  function manifest() {
+    return load("manifest", String(Date.now()));
+  }
+
+  // Posting lists: numbers in five-bit groups (PostingCode.swift).
+  const DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  function decode(text) {
+    const numbers = [];
+    let value = 0;
+    let shift = 0;
+    for (let i = 0; i < text.length; i++) {
+      const digit = DIGITS.indexOf(text[i]);
+      value += (digit & 31) * Math.pow(2, shift);
+      if (digit & 32) {
+        shift += 5;
+      } else {
+        numbers.push(value);
+        value = 0;
+        shift = 0;
+      }
+    }
+    return numbers;
   }
 
   // Tokenizer: the same rules as SearchTokenizer.swift.
@@ -106,56 +123,100 @@
     return hash;
   }
 
-  // Section id → best weight of the term (or of the words it is a prefix of).
+  // The keys of a shard that `term` matches: the term, or for a word every key it starts.
+  function matchingKeys(term, shard) {
+    if (!term.prefix) return shard[term.text] ? [term.text] : [];
+    return Object.keys(shard).filter(function (key) { return key.startsWith(term.text); });
+  }
+
+  // Section id → best weight of the term (or of the words it is a prefix of), from the shard
+  // heads; `complete` when no matching key has a tail, `total` the sections of the most
+  // frequent key.
   function lookup(term, manifest) {
     const bucket = fnv1a(term.key) % manifest.k;
-    const hash = manifest.s[bucket];
-    if (!hash) return Promise.resolve(new Map());
-    return load("s/" + bucket + "." + hash).then(function (shard) {
-      const weights = new Map();
-      function add(postings) {
-        let section = 0;
-        for (let i = 0; i < postings.length; i += 2) {
-          section += postings[i];
-          if (!(weights.get(section) >= postings[i + 1])) weights.set(section, postings[i + 1]);
+    return load("s/" + bucket, manifest.v).catch(function () { return {}; }).then(function (shard) {
+      const found = { term: term, bucket: bucket, weights: new Map(), complete: true, total: 0, tails: [] };
+      for (const key of matchingKeys(term, shard)) {
+        let numbers = decode(shard[key]);
+        // An odd count: the first number is the key's total, and the rest is in the tail file.
+        if (numbers.length % 2 === 1) {
+          found.complete = false;
+          found.tails.push(key);
+          found.total = Math.max(found.total, numbers[0]);
+          numbers = numbers.slice(1);
+        } else {
+          found.total = Math.max(found.total, numbers.length / 2);
         }
+        addPostings(found.weights, numbers);
       }
-      if (term.prefix) {
-        for (const key in shard) if (key.startsWith(term.text)) add(shard[key]);
-      } else if (shard[term.text]) {
-        add(shard[term.text]);
-      }
-      return weights;
+      return found;
+    });
+  }
+
+  function addPostings(weights, numbers) {
+    let section = 0;
+    for (let i = 0; i < numbers.length; i += 2) {
+      section += numbers[i];
+      if (!(weights.get(section) >= numbers[i + 1])) weights.set(section, numbers[i + 1]);
+    }
+  }
+
+  // Adds the tails of the found keys to their weights.
+  function completed(found, manifest) {
+    if (found.complete) return Promise.resolve(found);
+    return load("t/" + found.bucket, manifest.v).then(function (tail) {
+      for (const key of found.tails) if (tail[key]) addPostings(found.weights, decode(tail[key]));
+      found.complete = true;
+      found.total = found.weights.size;
+      return found;
     });
   }
 
   // Every matching section, ranked by how many query terms it matches, then by the sum of
   // the terms' weights; no fragment is fetched yet.
-  function rank(query) {
+  function ranked(terms, manifest, founds) {
+    const totals = new Map();
+    founds.forEach(function (found) {
+      found.weights.forEach(function (weight, section) {
+        const entry = totals.get(section) || { section: section, matched: 0, score: 0 };
+        entry.matched += 1;
+        entry.score += weight;
+        totals.set(section, entry);
+      });
+    });
+    const entries = Array.from(totals.values())
+      .sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.section - b.section; });
+    const complete = founds.every(function (found) { return found.complete; });
+    // Without tails the count is exact only for one term without prefixes.
+    const count = complete ? entries.length
+      : founds.length === 1 && founds[0].tails.length === 1 && !founds[0].term.prefix ? founds[0].total : null;
+    return { manifest: manifest, terms: terms, founds: founds, entries: entries, complete: complete, count: count };
+  }
+
+  // The ranking from the shard heads; the tails too when fewer than `wanted` sections match
+  // every term in the heads (or always, with `wanted` Infinity).
+  function rank(query, wanted) {
     const terms = queryTerms(query);
-    return load("manifest").then(function (manifest) {
-      return Promise.all(terms.map(function (term) { return lookup(term, manifest); })).then(function (maps) {
-        const totals = new Map();
-        maps.forEach(function (weights) {
-          weights.forEach(function (weight, section) {
-            const entry = totals.get(section) || { section: section, matched: 0, score: 0 };
-            entry.matched += 1;
-            entry.score += weight;
-            totals.set(section, entry);
-          });
-        });
-        const entries = Array.from(totals.values())
-          .sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.section - b.section; });
-        return { manifest: manifest, entries: entries };
+    return manifest().then(function (manifest) {
+      return Promise.all(terms.map(function (term) { return lookup(term, manifest); })).then(function (founds) {
+        const ranking = ranked(terms, manifest, founds);
+        const full = ranking.entries.filter(function (entry) { return entry.matched === terms.length; }).length;
+        return ranking.complete || full >= wanted ? ranking : complete(ranking);
       });
     });
   }
 
-  // A section's URL, title, heading and text, from the fragment of its page (section ids are
-  // page × 256 + position).
+  function complete(ranking) {
+    if (ranking.complete) return Promise.resolve(ranking);
+    return Promise.all(ranking.founds.map(function (found) { return completed(found, ranking.manifest); }))
+      .then(function (founds) { return ranked(ranking.terms, ranking.manifest, founds); });
+  }
+
+  // A section's URL, title, heading and text, from its fragment file.
   function fragment(ranking, section) {
-    return load("f/" + ranking.manifest.f + "/" + Math.floor(section / 256)).then(function (sections) {
-      const fields = sections[section % 256];
+    const per = ranking.manifest.f;
+    return load("f/" + Math.floor(section / per), ranking.manifest.v).then(function (sections) {
+      const fields = sections[section % per];
       return { u: fields[0], t: fields[1], h: fields[2], x: fields[3] };
     });
   }
@@ -178,8 +239,8 @@
 
   // The first `count` results, looking a few further for verbatim matches to bring forward.
   function search(query, count) {
-    return rank(query).then(function (ranking) {
-      return withFragments(ranking, ranking.entries.slice(0, count + 4), query).then(function (entries) {
+    return rank(query, count).then(function (ranking) {
+      return withFragments(ranking, ranking.entries.slice(0, count + 2), query).then(function (entries) {
         return { ranking: ranking, results: entries.slice(0, count) };
       });
     });
@@ -295,18 +356,27 @@
       search(query, pageSize).then(function (found) {
         pageList.setAttribute("aria-busy", "false");
         found.results.forEach(function (entry) { pageList.appendChild(resultElement(entry, pieces, "li", 240)); });
-        const total = found.ranking.entries.length;
-        pageStatus.textContent = total ? labels.resultsCount.replace("{n}", function () { return total; }) : noResultsText(query);
-        // Further results, a page at a time, fetching only their fragments.
-        const shownSections = new Set(found.results.map(function (entry) { return entry.section; }));
-        const rest = found.ranking.entries.filter(function (entry) { return !shownSections.has(entry.section); });
-        let restPosition = 0;
-        function updateMore() { more.hidden = restPosition >= rest.length; }
+        let ranking = found.ranking;
+        function showCount() {
+          const total = ranking.count === null ? ranking.entries.length : ranking.count;
+          const label = ranking.count === null ? labels.resultsCountMore : labels.resultsCount;
+          pageStatus.textContent = total ? label.replace("{n}", function () { return total; }) : noResultsText(query);
+        }
+        showCount();
+        // Further results, a page at a time, fetching only their fragments (and, the first
+        // time, the tails of frequent terms, so that the ranking is complete).
+        const shown = new Set(found.results.map(function (entry) { return entry.section; }));
+        function rest() { return ranking.entries.filter(function (entry) { return !shown.has(entry.section); }); }
+        function updateMore() { more.hidden = ranking.complete && rest().length === 0; }
         updateMore();
         more.addEventListener("click", function () {
-          const batch = rest.slice(restPosition, restPosition + pageSize);
-          restPosition += batch.length;
-          withFragments(found.ranking, batch, query).then(function (entries) {
+          complete(ranking).then(function (full) {
+            ranking = full;
+            showCount();
+            const batch = rest().slice(0, pageSize);
+            batch.forEach(function (entry) { shown.add(entry.section); });
+            return withFragments(ranking, batch, query);
+          }).then(function (entries) {
             entries.forEach(function (entry) { pageList.appendChild(resultElement(entry, pieces, "li", 240)); });
             updateMore();
           });
