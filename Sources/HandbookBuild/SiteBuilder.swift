@@ -42,6 +42,10 @@ public struct SiteBuilder: Sendable {
         public var stages: [(name: String, seconds: Double)] = []
     }
 
+    /// Pages rendered before they are handed to the output: enough to keep both cores busy,
+    /// few enough that memory does not grow with the handbook.
+    static let batchSize = 256
+
     public let options: Options
     public let output: any SiteOutput
 
@@ -54,7 +58,10 @@ public struct SiteBuilder: Sendable {
     /// the output exactly as it was.
     public func build() async throws -> Report {
         var stopwatch = Stopwatch()
-        let (index, checkDiagnostics) = try ContentCheck(content: options.content, today: options.today).run()
+        let options = self.options
+        let (index, checkDiagnostics) = try await runBlocking {
+            try ContentCheck(content: options.content, today: options.today).run()
+        }
         async let lastChanges = LastChanges.load(contentDirectory: options.contentDirectory, git: options.git)
         let history = await EditionHistory.load(
             latest: index, contentDirectory: options.contentDirectory, today: options.today, git: options.git)
@@ -64,32 +71,57 @@ public struct SiteBuilder: Sendable {
         guard !diagnostics.failsRun(strict: options.strict) else {
             return Report(diagnostics: diagnostics, pagesWritten: nil, seconds: stopwatch.total, stages: stopwatch.laps)
         }
+        let (pagesWritten, laps) = try await runBlocking { [self, stopwatch] in
+            var stopwatch = stopwatch
+            let pagesWritten = try write(index: index, history: history, contexts: contexts, stopwatch: &stopwatch)
+            return (pagesWritten, stopwatch)
+        }
+        stopwatch = laps
+        return Report(
+            diagnostics: diagnostics, pagesWritten: pagesWritten, seconds: stopwatch.total, stages: stopwatch.laps)
+    }
+
+    /// Renders every edition, its search index, feeds and assets into a new version of the
+    /// output, and puts it in place; returns the number of pages written.
+    private func write(
+        index: HandbookIndex, history: EditionHistory, contexts: [EditionContext?], stopwatch: inout Stopwatch
+    ) throws -> Int {
         let theme = try Theme.load(from: options.themeDirectory, language: index.handbook.config.language)
-        var pages: [OutputFile] = []
         // Old editions link to the latest edition's pages; only a site with editions has them.
         let cache = EditionCache(
             output: output, theme: theme, editions: history.editions,
             latestPages: contexts.first.flatMap { $0?.edition.pages } ?? [], today: options.today)
-        // Editions the previous build rendered from the same commit are taken from its output.
-        var renderers: [SiteRenderer] = []
-        for (edition, context) in zip(history.editions, contexts) {
-            if let tag = edition.tag, let cached = cache.files(of: tag) {
-                pages += cached
-                continue
+        let writer = try output.begin()
+        var pagesWritten = 0
+        do {
+            func write(_ files: [OutputFile]) throws {
+                try writer.add(files)
+                pagesWritten += files.count { $0.path.hasSuffix(".html") }
             }
-            let renderer = SiteRenderer(index: edition.index, theme: theme, today: options.today, edition: context)
-            renderers.append(renderer)
-            pages += renderer.render()
-            if let tag = edition.tag { pages.append(cache.stamp(of: tag)) }
+            // Editions the previous build rendered from the same commit are taken from its output.
+            var renderers: [SiteRenderer] = []
+            for (edition, context) in zip(history.editions, contexts) {
+                if let tag = edition.tag, let cached = cache.files(of: tag) {
+                    try write(cached)
+                    continue
+                }
+                let renderer = SiteRenderer(index: edition.index, theme: theme, today: options.today, edition: context)
+                renderers.append(renderer)
+                try renderer.render(batchSize: Self.batchSize, write)
+                if let tag = edition.tag { try write([cache.stamp(of: tag)]) }
+            }
+            stopwatch.lap("render and write pages")
+            for renderer in renderers { try write(renderer.searchIndex().files) }
+            stopwatch.lap("search index")
+            let feeds = EditionFeeds(
+                history: history, theme: theme, config: index.handbook.config, today: options.today)
+            try write(feeds.files() + theme.assetFiles())
+            try writer.commit()
+            stopwatch.lap("finish")
+        } catch {
+            writer.discard()
+            throw error
         }
-        stopwatch.lap("render pages")
-        let searchIndex = renderers.flatMap { $0.searchIndex().files }
-        stopwatch.lap("search index")
-        let feeds = EditionFeeds(history: history, theme: theme, config: index.handbook.config, today: options.today)
-        try output.replace(with: pages + searchIndex + feeds.files() + theme.assetFiles())
-        stopwatch.lap("write")
-        return Report(
-            diagnostics: diagnostics, pagesWritten: pages.count { $0.path.hasSuffix(".html") },
-            seconds: stopwatch.total, stages: stopwatch.laps)
+        return pagesWritten
     }
 }

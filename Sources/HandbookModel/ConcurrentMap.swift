@@ -19,3 +19,12 @@ extension Array where Element: Sendable {
         }
     }
 }
+
+/// Runs blocking, CPU-bound `work` (which may use ``Swift/Array/concurrentMap(_:)``) on
+/// Dispatch's global queue instead of Swift concurrency's pool, whose one thread per core it
+/// would otherwise hold, starving tasks that wait for I/O meanwhile (git, a server's requests).
+package func runBlocking<Result: Sendable>(_ work: @escaping @Sendable () throws -> Result) async throws -> Result {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Swift.Result { try work() }) }
+    }
+}

@@ -82,18 +82,33 @@ public struct SiteRenderer: Sendable {
             })
     }
 
-    /// Every page and `sitemap.xml`; theme assets are copied by the writer.
+    /// Every page, the navigation scripts and `sitemap.xml`; theme assets are copied by the
+    /// writer.
     public func render() -> [OutputFile] {
+        var files: [OutputFile] = []
+        render(batchSize: .max) { files += $0 }
+        return files
+    }
+
+    /// Renders the pages `batchSize` at a time, handing each batch to `consume` before the next
+    /// is rendered, so that a large site is never held in memory whole; then the navigation
+    /// scripts and `sitemap.xml`.
+    public func render(batchSize: Int, _ consume: ([OutputFile]) throws -> Void) rethrows {
         let folder = self.folder
         // The pages that gather many others (print version, booklet, onboarding packs) go
         // first, so that no core is left rendering one of them alone at the end.
         let order = plan.pages.sorted { $0.isCollection && !$1.isCollection }
-        let pages = order.concurrentMap { page in
-            OutputFile(path: folder + page.path, contents: Data(render(page).utf8))
+        var start = 0
+        while start < order.count {
+            let batch = Array(order[start..<min(order.count, start + max(1, batchSize))])
+            try consume(
+                batch.concurrentMap { page in OutputFile(path: folder + page.path, contents: Data(render(page).utf8)) })
+            start += batch.count
         }
-        return pages + sidebar.scripts().map { OutputFile(path: folder + $0.path, contents: $0.contents) } + [
-            OutputFile(path: folder + "sitemap.xml", contents: Data(sitemap().utf8))
-        ]
+        try consume(
+            sidebar.scripts().map { OutputFile(path: folder + $0.path, contents: $0.contents) } + [
+                OutputFile(path: folder + "sitemap.xml", contents: Data(sitemap().utf8))
+            ])
     }
 
     /// Entries of each area the home page lists; its area page lists them all.

@@ -23,13 +23,16 @@ public import HandbookModel
 /// versions. A term's bucket is chosen by hashing its key: the whole term for CJK terms, the first
 /// two characters for words, so that a word's prefixes land in the same shard.
 ///
-/// Ranking is precomputed into each posting's weight: 1000 when the term is in the page title
-/// (on the page's top section), 300 when it is in the section heading, plus the term's BM25
-/// score in the section text scaled to at most 299. The client adds the weights of the query's
+/// Ranking is precomputed into each posting's weight: 320 when the term is in the page title
+/// (on the page's top section), 96 when it is in the section heading, plus the term's BM25
+/// score in the section text on a logarithmic scale of at most 31, so that most postings of a
+/// tail take two characters. The client adds the weights of the query's
 /// terms and ranks sections by how many terms they match, then by that sum.
 public struct SearchIndexBuilder: Sendable {
-    public static let titleWeight = 1000
-    public static let headingWeight = 300
+    public static let titleWeight = 320
+    public static let headingWeight = 96
+    /// The most a term's frequency in the section text adds.
+    public static let bodyWeight = 31
     /// Sections per fragment file.
     public static let sectionsPerFragment = 2
     /// Postings a shard keeps per term; the rest go to the bucket's tail file.
@@ -103,46 +106,58 @@ public struct SearchIndexBuilder: Sendable {
 
     /// Postings per term: section ids ascending, each with its weight.
     public func postings() -> [String: [(section: Int, weight: Int)]] {
-        let numbered = sections.enumerated().map { (id: $0.offset, section: $0.element) }
-        // Tokenising is most of the work, and independent per section.
-        let counted = numbered.concurrentMap { entry -> (id: Int, counts: [String: Counts], length: Int) in
+        // Tokenising is most of the work, and independent per section; each section's terms
+        // are split into partitions by hash, so that the partitions can be merged in parallel.
+        let partitions = 64
+        let counted = sections.concurrentMap { section -> (parts: [[(term: String, counts: Counts)]], length: Int) in
             var counts: [String: Counts] = [:]
             func note(_ item: (term: String, isSuffix: Bool), _ update: (inout Counts) -> Void) {
                 update(&counts[item.term, default: Counts()])
                 if !item.isSuffix { counts[item.term]?.suffixOnly = false }
             }
-            if entry.section.isPageTop {
-                for item in Self.indexTerms(entry.section.title) { note(item) { $0.title = true } }
+            if section.isPageTop {
+                for item in Self.indexTerms(section.title) { note(item) { $0.title = true } }
             }
-            for item in Self.indexTerms(entry.section.heading) { note(item) { $0.heading = true } }
-            let body = Self.indexTerms(entry.section.text)
+            for item in Self.indexTerms(section.heading) { note(item) { $0.heading = true } }
+            let body = Self.indexTerms(section.text)
             for item in body { note(item) { $0.body += 1 } }
-            return (entry.id, counts, body.count { !$0.isSuffix })
+            var parts = [[(term: String, counts: Counts)]](repeating: [], count: partitions)
+            for (term, value) in counts { parts[Int(Self.fnv1a(term) % UInt32(partitions))].append((term, value)) }
+            return (parts, body.count { !$0.isSuffix })
         }
         let count = Double(max(counted.count, 1))
         // Rounded, so that a small edit elsewhere does not change every weight and thereby the
         // name of every shard.
         let averageLength = max(8, (Double(counted.reduce(0) { $0 + $1.length }) / count / 8).rounded() * 8)
-        var documentFrequency: [String: Int] = [:]
-        for section in counted {
-            for (term, value) in section.counts where value.body > 0 { documentFrequency[term, default: 0] += 1 }
-        }
-        var postings: [String: [(section: Int, weight: Int)]] = [:]
-        for section in counted {
-            for (term, value) in section.counts {
-                var weight = (value.title ? Self.titleWeight : 0) + (value.heading ? Self.headingWeight : 0)
-                if value.body > 0 {
-                    let frequency = Double(documentFrequency[term] ?? 1)
-                    let idf = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
-                    let tf = Double(value.body)
-                    let norm = tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * Double(section.length) / averageLength))
-                    weight += min(299, max(1, Int((idf * norm * 20).rounded())))
+        let lengths = counted.map(\.length)
+        let merged = Array(0..<partitions).concurrentMap { partition -> [String: [(section: Int, weight: Int)]] in
+            var lists: [String: [(section: Int, counts: Counts)]] = [:]
+            for (section, entry) in counted.enumerated() {
+                for (term, value) in entry.parts[partition] { lists[term, default: []].append((section, value)) }
+            }
+            return lists.mapValues { list in
+                let frequency = Double(max(1, list.count { $0.counts.body > 0 }))
+                let idf = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
+                return list.map { posting in
+                    let value = posting.counts
+                    var weight = (value.title ? Self.titleWeight : 0) + (value.heading ? Self.headingWeight : 0)
+                    if value.body > 0 {
+                        let tf = Double(value.body)
+                        let norm =
+                            tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * Double(lengths[posting.section]) / averageLength))
+                        // On a logarithmic scale, so that common terms (low idf) still differ.
+                        let score = log2(1 + idf * norm * 8) * 4.4
+                        weight += min(Self.bodyWeight, max(1, Int(score.rounded())))
+                    }
+                    // A match inside a word counts for less than a match of a word or its start.
+                    if value.suffixOnly { weight = max(1, weight / 4) }
+                    return (posting.section, weight)
                 }
-                // A match inside a word counts for less than a match of a word or its start.
-                if value.suffixOnly { weight = max(1, weight / 4) }
-                postings[term, default: []].append((section.id, weight))
             }
         }
+        var postings: [String: [(section: Int, weight: Int)]] = [:]
+        postings.reserveCapacity(merged.reduce(0) { $0 + $1.count })
+        for part in merged { postings.merge(part) { first, _ in first } }
         return postings
     }
 

@@ -27,8 +27,13 @@ public enum SearchTokenizer {
 
     /// The terms of `text`, in order, repeats included.
     public static func terms(_ text: String) -> [Term] {
+        terms(ofNormalized: quicklyNormalized(text) ?? normalize(text))
+    }
+
+    /// The terms of text already normalised.
+    static func terms(ofNormalized text: String) -> [Term] {
         var terms: [Term] = []
-        for run in runs(normalize(text)) {
+        for run in runs(text) {
             if run.isCJK {
                 let characters = run.scalars.map { String(Character($0)) }
                 for (index, character) in characters.enumerated() {
@@ -56,6 +61,26 @@ public enum SearchTokenizer {
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: folded.unicodeScalars.filter { !(0x0300...0x036F).contains($0.value) })
         return String(scalars).precomposedStringWithCanonicalMapping
+    }
+
+    /// What ``normalize(_:)`` gives for the terms of most handbook text, without Foundation's
+    /// normalisation: nil unless every character is ASCII, a common CJK ideograph or common CJK
+    /// punctuation, which normalisation leaves alone but for capitals and separators (which stay
+    /// separators).
+    static func quicklyNormalized(_ text: String) -> String? {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x41...0x5A:
+                scalars.append(Unicode.Scalar(UInt8(scalar.value + 0x20)))
+            case 0...0x7F, 0x4E00...0x9FFF, 0x3001...0x3002, 0x3008...0x3011, 0x2014, 0x2018...0x2019, 0x201C...0x201D,
+                0x2026, 0xFF01, 0xFF08...0xFF09, 0xFF0C, 0xFF1A...0xFF1B, 0xFF1F:
+                scalars.append(scalar)
+            default:
+                return nil
+            }
+        }
+        return String(scalars)
     }
 
     private struct Run {

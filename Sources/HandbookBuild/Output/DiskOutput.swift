@@ -11,8 +11,9 @@ public import HandbookModel
 
 /// Writes a rendered site so that readers never see half of it.
 ///
-/// Files go into a staging folder beside the output folder; only when every file and asset is
-/// written does the staging folder replace the output folder, by two renames on one file system
+/// Files go into a staging folder beside the output folder, batch by batch as the build renders
+/// them; only when every file and asset is written does the staging folder replace the output
+/// folder, by two renames on one file system
 /// (with the old folder put back if the second fails). If anything fails before that, the
 /// staging folder is removed and the old output is untouched.
 ///
@@ -31,37 +32,72 @@ public struct DiskOutput: SiteOutput {
         self.protectedDirectories = protectedDirectories.map(\.standardizedFileURL)
     }
 
-    /// Writes `files` into a staging folder and swaps it in.
-    public func replace(with files: [OutputFile]) throws {
+    /// Starts a staging folder beside the output folder.
+    public func begin() throws -> any SiteWriter {
         try checkOutputIsReplaceable()
-        try SiteOutputFailure.checkUnique(files)
-        let fileManager = FileManager.default
         let parent = outputDirectory.deletingLastPathComponent()
         let name = outputDirectory.lastPathComponent
-        try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         removeLeftovers(in: parent, of: name)
-
         let token = UUID().uuidString.prefix(8)
-        let staging = parent.appendingPathComponent(".\(name).staging-\(token)")
-        let retired = parent.appendingPathComponent(".\(name).old-\(token)")
-        do {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
-            try writeFiles(files + [OutputFile(path: Self.marker, contents: Data())], into: staging)
-            let hadOutput = fileManager.fileExists(atPath: outputDirectory.path)
-            if hadOutput {
-                try fileManager.moveItem(at: outputDirectory, to: retired)
+        let writer = Writer(
+            output: self, staging: parent.appendingPathComponent(".\(name).staging-\(token)"),
+            retired: parent.appendingPathComponent(".\(name).old-\(token)"))
+        try FileManager.default.createDirectory(at: writer.staging, withIntermediateDirectories: false)
+        return writer
+    }
+
+    /// Writes into the staging folder, then swaps it in for the output folder.
+    private final class Writer: SiteWriter {
+        let output: DiskOutput
+        let staging: URL
+        let retired: URL
+        private var register = PathRegister()
+        private var folders: Set<String> = []
+
+        init(output: DiskOutput, staging: URL, retired: URL) {
+            self.output = output
+            self.staging = staging
+            self.retired = retired
+        }
+
+        func add(_ files: [OutputFile]) throws {
+            try register.register(files)
+            let newFolders = Set(files.map { ($0.path as NSString).deletingLastPathComponent })
+                .filter { !$0.isEmpty }.subtracting(folders)
+            for folder in newFolders.sorted() {
+                try FileManager.default.createDirectory(
+                    at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
+            folders.formUnion(newFolders)
+            try output.writeFiles(files, into: staging)
+        }
+
+        func commit() throws {
+            let fileManager = FileManager.default
+            let outputDirectory = output.outputDirectory
             do {
-                try fileManager.moveItem(at: staging, to: outputDirectory)
+                try output.writeFiles([OutputFile(path: DiskOutput.marker, contents: Data())], into: staging)
+                let hadOutput = fileManager.fileExists(atPath: outputDirectory.path)
+                if hadOutput {
+                    try fileManager.moveItem(at: outputDirectory, to: retired)
+                }
+                do {
+                    try fileManager.moveItem(at: staging, to: outputDirectory)
+                } catch {
+                    if hadOutput { try? fileManager.moveItem(at: retired, to: outputDirectory) }
+                    throw error
+                }
             } catch {
-                if hadOutput { try? fileManager.moveItem(at: retired, to: outputDirectory) }
+                discard()
                 throw error
             }
-        } catch {
-            try? fileManager.removeItem(at: staging)
-            throw error
+            try? fileManager.removeItem(at: retired)
         }
-        try? fileManager.removeItem(at: retired)
+
+        func discard() {
+            try? FileManager.default.removeItem(at: staging)
+        }
     }
 
     /// Refuses an output folder that holds, or is held by, a protected folder, and an existing
@@ -131,12 +167,8 @@ public struct DiskOutput: SiteOutput {
         }
     }
 
-    private func writeFiles(_ files: [OutputFile], into folder: URL) throws {
-        let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
-        for subfolder in folders.sorted() {
-            try FileManager.default.createDirectory(
-                at: folder.appendingPathComponent(subfolder), withIntermediateDirectories: true)
-        }
+    /// Writes `files` into `folder`, whose subfolders exist.
+    fileprivate func writeFiles(_ files: [OutputFile], into folder: URL) throws {
         let previous = outputDirectory
         let failures = files.concurrentMap { file -> String? in
             let destination = folder.appendingPathComponent(file.path).path

@@ -16,10 +16,33 @@ public final class MemoryOutput: SiteOutput {
         existingFile(at: path).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    public func replace(with files: [OutputFile]) throws {
-        try SiteOutputFailure.checkUnique(files)
-        let contents = Dictionary(files.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
-        site.withLock { $0 = contents }
+    public func begin() throws -> any SiteWriter {
+        Writer(output: self)
+    }
+
+    /// Collects a build's files and swaps them in.
+    private final class Writer: SiteWriter {
+        let output: MemoryOutput
+        private var files: [String: Data] = [:]
+        private var register = PathRegister()
+
+        init(output: MemoryOutput) {
+            self.output = output
+        }
+
+        func add(_ files: [OutputFile]) throws {
+            try register.register(files)
+            for file in files { self.files[file.path] = file.contents }
+        }
+
+        func commit() throws {
+            let files = self.files
+            output.site.withLock { $0 = files }
+        }
+
+        func discard() {
+            files = [:]
+        }
     }
 
     public func existingFile(at path: String) -> Data? {

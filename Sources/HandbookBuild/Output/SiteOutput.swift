@@ -3,16 +3,52 @@ public import HandbookModel
 
 /// Where a built site goes: a folder on disk (``DiskOutput``) or memory (``MemoryOutput``).
 ///
-/// A consumer receives the whole site at once and replaces what it held before, so that a
-/// reader never sees half of a build; it also answers what the previous build wrote, from
-/// which unchanged editions are reused.
+/// A build hands its files over in batches as it renders them, so that it never holds the
+/// whole site in memory, to a ``SiteWriter`` that keeps them apart until ``SiteWriter/commit()``
+/// replaces the previous site with them at once: a reader never sees half of a build. The
+/// output also answers what the previous build wrote, from which unchanged editions are reused.
 public protocol SiteOutput: Sendable {
-    /// Replaces the site with `files`.
-    func replace(with files: [OutputFile]) throws
+    /// Starts writing a new version of the site.
+    func begin() throws -> any SiteWriter
     /// The bytes of a file of the site as last written, if there is one.
     func existingFile(at path: String) -> Data?
     /// Paths of the files below `folder` (ending in `/`) in the site as last written.
     func existingFiles(under folder: String) -> [String]
+}
+
+/// One new version of a site, written in batches and put in place at once.
+public protocol SiteWriter: AnyObject {
+    /// Adds files; a path may be added only once.
+    func add(_ files: [OutputFile]) throws
+    /// Replaces the previous site with the files added.
+    func commit() throws
+    /// Drops the files added; the previous site stays.
+    func discard()
+}
+
+extension SiteOutput {
+    /// Replaces the site with `files`.
+    public func replace(with files: [OutputFile]) throws {
+        let writer = try begin()
+        do {
+            try writer.add(files)
+            try writer.commit()
+        } catch {
+            writer.discard()
+            throw error
+        }
+    }
+}
+
+/// The paths a writer has been given, to refuse a second file at the same path.
+struct PathRegister {
+    private var seen: Set<String> = []
+
+    mutating func register(_ files: [OutputFile]) throws(SiteOutputFailure) {
+        for file in files where !seen.insert(file.path).inserted {
+            throw .duplicatePath(file.path)
+        }
+    }
 }
 
 /// Problems that stop writing before anything is touched.
@@ -29,14 +65,6 @@ public enum SiteOutputFailure: Error, CustomStringConvertible {
         case .overlaps(let output, let source):
             "refusing to write the site to '\(output)': it would replace '\(source)'"
         case .duplicatePath(let path): "two pages would be written to '\(path)'"
-        }
-    }
-
-    /// Throws ``duplicatePath(_:)`` for the first path that two files share.
-    static func checkUnique(_ files: [OutputFile]) throws(SiteOutputFailure) {
-        var seen: Set<String> = []
-        for file in files where !seen.insert(file.path).inserted {
-            throw .duplicatePath(file.path)
         }
     }
 }

@@ -220,3 +220,18 @@ import Testing
         }
     }
 }
+
+@Suite struct SearchTokenizerShortcutTests {
+    @Test func quickNormalisationFindsTheSameTermsAsFoundation() {
+        for text in [
+            "客户投诉：24 小时内响应（SLA）。", "Commission Tiers — “Quarterly” review…", "《销售手册》、【附录】！？",
+            "ＫＰＩ与Résumé", "ΟΔΟΣ", "mixed CRM录入 ERP-2026",
+        ] {
+            let quick = SearchTokenizer.quicklyNormalized(text).map(SearchTokenizer.terms(ofNormalized:))
+            let reference = SearchTokenizer.terms(ofNormalized: SearchTokenizer.normalize(text))
+            #expect(quick == nil || quick == reference, "\(text)")
+        }
+        #expect(SearchTokenizer.quicklyNormalized("客户 CRM") == "客户 crm")
+        #expect(SearchTokenizer.quicklyNormalized("ＫＰＩ") == nil, "full-width letters need Foundation")
+    }
+}

@@ -3,8 +3,10 @@ import Testing
 
 @testable import HandbookVersions
 
-/// The real git client against a repository made in a temporary folder.
-@Suite(.timeLimit(.minutes(1))) struct CommandLineGitTests {
+/// The real git client against a repository made in a temporary folder. The time limit catches
+/// a git that deadlocks on a full pipe; it is generous because on two cores the other suites'
+/// builds and browsers can keep these tests from starting for a minute.
+@Suite(.timeLimit(.minutes(5))) struct CommandLineGitTests {
     /// A repository with `content/a.md` and `content/sub/b.md` tagged `v1`, then `a.md` changed.
     private func withRepository(_ body: (URL) async throws -> Void) async throws {
         try await TestSupport.withTemporaryDirectory { folder in
