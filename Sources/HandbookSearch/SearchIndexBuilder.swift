@@ -168,32 +168,41 @@ public struct SearchIndexBuilder: Sendable {
         var buckets = 8
         while buckets < 4096, headBytes / buckets > Self.shardBytes { buckets *= 2 }
 
-        var heads = [[String: String]](repeating: [:], count: buckets)
-        var tails = [[String: String]](repeating: [:], count: buckets)
+        var terms = [[(term: String, postings: [(section: Int, weight: Int)])]](repeating: [], count: buckets)
         for (term, list) in postings {
-            let bucket = Int(Self.fnv1a(Self.shardKey(term)) % UInt32(buckets))
-            guard list.count > Self.headSize else {
-                heads[bucket][term] = PostingCode.encode(list)
-                continue
+            terms[Int(Self.fnv1a(Self.shardKey(term)) % UInt32(buckets))].append((term, list))
+        }
+        // Each bucket's shard and tail, then each fragment, encoded on all cores.
+        let shards = terms.concurrentMap { terms -> (head: String?, tail: String?) in
+            var heads: [String: String] = [:]
+            var tails: [String: String] = [:]
+            for (term, list) in terms {
+                guard list.count > Self.headSize else {
+                    heads[term] = PostingCode.encode(list)
+                    continue
+                }
+                let best = Set(
+                    list.indices.sorted { (list[$0].weight, -$0) > (list[$1].weight, -$1) }.prefix(Self.headSize))
+                heads[term] =
+                    PostingCode.encode(number: list.count)
+                    + PostingCode.encode(list.indices.filter(best.contains).map { list[$0] })
+                tails[term] = PostingCode.encode(list.indices.filter { !best.contains($0) }.map { list[$0] })
             }
-            let best = Set(
-                list.indices.sorted { (list[$0].weight, -$0) > (list[$1].weight, -$1) }.prefix(Self.headSize))
-            heads[bucket][term] =
-                PostingCode.encode(number: list.count)
-                + PostingCode.encode(list.indices.filter(best.contains).map { list[$0] })
-            tails[bucket][term] = PostingCode.encode(list.indices.filter { !best.contains($0) }.map { list[$0] })
+            // Posting codes are made of characters that JSON strings take as they are.
+            func json(_ codes: [String: String]) -> String? {
+                codes.isEmpty ? nil : JSONText.object(codes.mapValues { "\"" + $0 + "\"" })
+            }
+            return (json(heads), json(tails))
         }
-
         var files: [(name: String, json: String)] = []
-        for (bucket, terms) in heads.enumerated() where !terms.isEmpty {
-            files.append(("s/\(bucket)", JSONText.object(terms.mapValues(JSONText.string))))
+        for (bucket, shard) in shards.enumerated() {
+            if let head = shard.head { files.append(("s/\(bucket)", head)) }
         }
-        for (bucket, terms) in tails.enumerated() where !terms.isEmpty {
-            files.append(("t/\(bucket)", JSONText.object(terms.mapValues(JSONText.string))))
+        for (bucket, shard) in shards.enumerated() {
+            if let tail = shard.tail { files.append(("t/\(bucket)", tail)) }
         }
-        for (number, fragment) in fragments.enumerated() {
-            let json =
-                "["
+        let fragmentTexts = fragments.concurrentMap { fragment in
+            "["
                 + fragment.map { section in
                     "["
                         + [
@@ -202,8 +211,8 @@ public struct SearchIndexBuilder: Sendable {
                         ]
                         .map(JSONText.string).joined(separator: ",") + "]"
                 }.joined(separator: ",") + "]"
-            files.append(("f/\(number)", json))
         }
+        files += fragmentTexts.enumerated().map { ("f/\($0.offset)", $0.element) }
         let version = ContentHash.of(files.map { $0.name + "\n" + $0.json }.joined(separator: "\n"))
         let manifest = JSONText.object([
             "f": String(Self.sectionsPerFragment), "k": String(buckets), "v": JSONText.string(version),

@@ -225,7 +225,7 @@ import Testing
     @Test func quickNormalisationFindsTheSameTermsAsFoundation() {
         for text in [
             "客户投诉：24 小时内响应（SLA）。", "Commission Tiers — “Quarterly” review…", "《销售手册》、【附录】！？",
-            "ＫＰＩ与Résumé", "ΟΔΟΣ", "mixed CRM录入 ERP-2026",
+            "ＫＰＩ与Résumé", "ΟΔΟΣ", "mixed CRM录入 ERP-2026", "目标 ≥ 90% → 奖金 × 1.2～1.5 ├─ 季度 – 年度",
         ] {
             let quick = SearchTokenizer.quicklyNormalized(text).map(SearchTokenizer.terms(ofNormalized:))
             let reference = SearchTokenizer.terms(ofNormalized: SearchTokenizer.normalize(text))
