@@ -75,13 +75,44 @@ public struct SearchIndexBuilder: Sendable {
         return hash
     }
 
-    /// How often each term occurs in one section's fields.
+    /// How often each term occurs in one section's fields, in four bytes: the build holds one
+    /// for every term of every section.
     private struct Counts: Sendable {
-        var title = false
-        var heading = false
-        var body = 0
+        private var bits: UInt32 = Self.suffixOnlyBit
+
+        private static let titleBit: UInt32 = 1 << 31
+        private static let headingBit: UInt32 = 1 << 30
+        private static let suffixOnlyBit: UInt32 = 1 << 29
+        private static let bodyMask: UInt32 = (1 << 29) - 1
+
+        var title: Bool {
+            get { bits & Self.titleBit != 0 }
+            set { bits = newValue ? bits | Self.titleBit : bits & ~Self.titleBit }
+        }
+        var heading: Bool {
+            get { bits & Self.headingBit != 0 }
+            set { bits = newValue ? bits | Self.headingBit : bits & ~Self.headingBit }
+        }
         /// Whether the term occurs only as the end of a longer word (`ustomers` of `customers`).
-        var suffixOnly = true
+        var suffixOnly: Bool {
+            get { bits & Self.suffixOnlyBit != 0 }
+            set { bits = newValue ? bits | Self.suffixOnlyBit : bits & ~Self.suffixOnlyBit }
+        }
+        var body: Int {
+            get { Int(bits & Self.bodyMask) }
+            set { bits = bits & ~Self.bodyMask | UInt32(min(newValue, Int(Self.bodyMask))) }
+        }
+    }
+
+    /// A term's sections so far, while the index is built.
+    private struct Occurrence: Sendable {
+        let section: Int32
+        let counts: Counts
+    }
+
+    /// The postings of the terms of one partition, filled by one thread at a time.
+    private final class PartitionLists: @unchecked Sendable {
+        var lists: [String: [Occurrence]] = [:]
     }
 
     /// The terms of a text to index: its terms, and the suffixes of its words (down to two
@@ -106,71 +137,99 @@ public struct SearchIndexBuilder: Sendable {
 
     /// Postings per term: section ids ascending, each with its weight.
     public func postings() -> [String: [(section: Int, weight: Int)]] {
-        // Tokenising is most of the work, and independent per section; each section's terms
-        // are split into partitions by hash, so that the partitions can be merged in parallel.
-        let partitions = 64
-        let counted = sections.concurrentMap { section -> (parts: [[(term: String, counts: Counts)]], length: Int) in
-            var counts: [String: Counts] = [:]
-            func note(_ item: (term: String, isSuffix: Bool), _ update: (inout Counts) -> Void) {
-                update(&counts[item.term, default: Counts()])
-                if !item.isSuffix { counts[item.term]?.suffixOnly = false }
+        var postings: [String: [(section: Int, weight: Int)]] = [:]
+        for part in partitionedPostings() { postings.merge(part) { first, _ in first } }
+        return postings
+    }
+
+    /// ``postings()`` in parts by a hash of the term, as they are computed.
+    private func partitionedPostings() -> [[String: [(section: Int, weight: Int)]]] {
+        // Tokenising is most of the work, and independent per section. Sections go in chunks,
+        // each section's terms split into partitions by hash, so that each chunk is merged into
+        // the partitions in parallel and then let go.
+        let partitions = (0..<64).map { _ in PartitionLists() }
+        var lengths: [Int] = []
+        lengths.reserveCapacity(sections.count)
+        for chunk in stride(from: 0, to: sections.count, by: 2048) {
+            let counted = Array(sections.indices[chunk..<min(sections.count, chunk + 2048)]).concurrentMap {
+                id -> (parts: [[(term: String, counts: Counts)]], length: Int) in
+                let section = sections[id]
+                var counts: [String: Counts] = [:]
+                func note(_ item: (term: String, isSuffix: Bool), _ update: (inout Counts) -> Void) {
+                    update(&counts[item.term, default: Counts()])
+                    if !item.isSuffix { counts[item.term]?.suffixOnly = false }
+                }
+                if section.isPageTop {
+                    for item in Self.indexTerms(section.title) { note(item) { $0.title = true } }
+                }
+                for item in Self.indexTerms(section.heading) { note(item) { $0.heading = true } }
+                let body = Self.indexTerms(section.text)
+                for item in body { note(item) { $0.body += 1 } }
+                var parts = [[(term: String, counts: Counts)]](repeating: [], count: partitions.count)
+                for (term, value) in counts {
+                    parts[Int(Self.fnv1a(term) % UInt32(partitions.count))].append((term, value))
+                }
+                return (parts, body.count { !$0.isSuffix })
             }
-            if section.isPageTop {
-                for item in Self.indexTerms(section.title) { note(item) { $0.title = true } }
+            _ = Array(partitions.enumerated()).concurrentMap { partition, target in
+                for (offset, entry) in counted.enumerated() {
+                    for (term, value) in entry.parts[partition] {
+                        target.lists[term, default: []].append(
+                            Occurrence(section: Int32(chunk + offset), counts: value))
+                    }
+                }
             }
-            for item in Self.indexTerms(section.heading) { note(item) { $0.heading = true } }
-            let body = Self.indexTerms(section.text)
-            for item in body { note(item) { $0.body += 1 } }
-            var parts = [[(term: String, counts: Counts)]](repeating: [], count: partitions)
-            for (term, value) in counts { parts[Int(Self.fnv1a(term) % UInt32(partitions))].append((term, value)) }
-            return (parts, body.count { !$0.isSuffix })
+            lengths += counted.map(\.length)
         }
-        let count = Double(max(counted.count, 1))
+        let sectionLengths = lengths
+        let count = Double(max(lengths.count, 1))
         // Rounded, so that a small edit elsewhere does not change every weight and thereby the
         // name of every shard.
-        let averageLength = max(8, (Double(counted.reduce(0) { $0 + $1.length }) / count / 8).rounded() * 8)
-        let lengths = counted.map(\.length)
-        let merged = Array(0..<partitions).concurrentMap { partition -> [String: [(section: Int, weight: Int)]] in
-            var lists: [String: [(section: Int, counts: Counts)]] = [:]
-            for (section, entry) in counted.enumerated() {
-                for (term, value) in entry.parts[partition] { lists[term, default: []].append((section, value)) }
-            }
+        let averageLength = max(8, (Double(sectionLengths.reduce(0, +)) / count / 8).rounded() * 8)
+        let merged = partitions.concurrentMap { partition -> [String: [(section: Int, weight: Int)]] in
+            let lists = partition.lists
+            partition.lists = [:]
             return lists.mapValues { list in
                 let frequency = Double(max(1, list.count { $0.counts.body > 0 }))
                 let idf = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
                 return list.map { posting in
                     let value = posting.counts
+                    let section = Int(posting.section)
                     var weight = (value.title ? Self.titleWeight : 0) + (value.heading ? Self.headingWeight : 0)
                     if value.body > 0 {
                         let tf = Double(value.body)
                         let norm =
-                            tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * Double(lengths[posting.section]) / averageLength))
+                            tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * Double(sectionLengths[section]) / averageLength))
                         // On a logarithmic scale, so that common terms (low idf) still differ.
                         let score = log2(1 + idf * norm * 8) * 4.4
                         weight += min(Self.bodyWeight, max(1, Int(score.rounded())))
                     }
                     // A match inside a word counts for less than a match of a word or its start.
                     if value.suffixOnly { weight = max(1, weight / 4) }
-                    return (posting.section, weight)
+                    return (section, weight)
                 }
             }
         }
-        var postings: [String: [(section: Int, weight: Int)]] = [:]
-        postings.reserveCapacity(merged.reduce(0) { $0 + $1.count })
-        for part in merged { postings.merge(part) { first, _ in first } }
-        return postings
+        return merged
     }
 
     /// Every file of the index, under `search/`.
     public func files() -> [OutputFile] {
-        let postings = postings()
-        let headBytes = postings.reduce(0) { $0 + $1.key.utf8.count + 6 + min($1.value.count, Self.headSize) * 4 }
+        var partitions = partitionedPostings()
+        let headBytes = partitions.joined().reduce(0) {
+            $0 + $1.key.utf8.count + 6 + min($1.value.count, Self.headSize) * 4
+        }
         var buckets = 8
         while buckets < 4096, headBytes / buckets > Self.shardBytes { buckets *= 2 }
 
+        // Each partition is let go once its terms are in their buckets: the postings are the
+        // largest thing a build holds.
         var terms = [[(term: String, postings: [(section: Int, weight: Int)])]](repeating: [], count: buckets)
-        for (term, list) in postings {
-            terms[Int(Self.fnv1a(Self.shardKey(term)) % UInt32(buckets))].append((term, list))
+        for index in partitions.indices {
+            for (term, list) in partitions[index] {
+                terms[Int(Self.fnv1a(Self.shardKey(term)) % UInt32(buckets))].append((term, list))
+            }
+            partitions[index] = [:]
         }
         // Each bucket's shard and tail, then each fragment, encoded on all cores.
         let shards = terms.concurrentMap { terms -> (head: String?, tail: String?) in
