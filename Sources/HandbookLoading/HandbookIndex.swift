@@ -18,6 +18,7 @@ public struct HandbookIndex: Sendable {
     /// Every anchor of each chapter page, by path: its headings and embedded process steps.
     private let chapterAnchors: [String: [String]]
     private let policiesByArea: [String: [Policy]]
+    private let chaptersByRelatedPolicy: [String: [Chapter]]
 
     public init(_ handbook: Handbook) {
         self.handbook = handbook
@@ -49,6 +50,11 @@ public struct HandbookIndex: Sendable {
         policiesByArea = Dictionary(grouping: handbook.policies, by: \.area.value).mapValues {
             $0.sorted { $0.id.value < $1.id.value }
         }
+        var related: [String: [Chapter]] = [:]
+        for chapter in handbook.chapters {
+            for policy in Set(chapter.related.map(\.value)) { related[policy, default: []].append(chapter) }
+        }
+        chaptersByRelatedPolicy = related
     }
 
     /// Parses a page's Markdown so that its headings take none of `reserved`, nor the ids of its
@@ -70,6 +76,11 @@ public struct HandbookIndex: Sendable {
     /// The chapters of an area, by their `order` then title.
     public func chapters(inArea area: String) -> [Chapter] {
         chaptersByArea[area] ?? []
+    }
+
+    /// The chapters that name a policy among their related ones, in the handbook's order.
+    public func chapters(relatedTo policy: String) -> [Chapter] {
+        chaptersByRelatedPolicy[policy] ?? []
     }
 
     /// The policies of an area, by id.

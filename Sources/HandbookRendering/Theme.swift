@@ -55,6 +55,7 @@ public struct Theme: Sendable {
         else {
             throw .missingFolder(directory.path)
         }
+        MustacheHTMLEscaping.registered
         var library = MustacheLibrary()
         var sources = ""
         while let relative = enumerator.nextObject() as? String {
@@ -64,11 +65,15 @@ public struct Theme: Sendable {
             sources += relative + "\n" + String(decoding: data, as: UTF8.self)
             do {
                 try library.register(
-                    String(decoding: data, as: UTF8.self), named: String(relative.dropLast(".mustache".count)))
+                    MustacheHTMLEscaping.pragma + String(decoding: data, as: UTF8.self),
+                    named: String(relative.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
+                // The column on the first line counts the pragma put before the template.
+                let line = error.context.lineNumber
                 throw .template(
-                    file: "\(directory.lastPathComponent)/templates/\(relative)", line: error.context.lineNumber,
-                    column: error.context.columnNumber, message: "\(error.error)")
+                    file: "\(directory.lastPathComponent)/templates/\(relative)", line: line,
+                    column: max(1, error.context.columnNumber - (line == 1 ? MustacheHTMLEscaping.pragma.count : 0)),
+                    message: "\(error.error)")
             } catch {
                 throw .template(
                     file: "\(directory.lastPathComponent)/templates/\(relative)", line: 1, column: 1,

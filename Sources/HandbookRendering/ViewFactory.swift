@@ -87,7 +87,7 @@ struct ViewFactory: Sendable {
 
     func policy(_ policy: Policy, body: String, hasTasks: Bool, anchorPrefix: String = "") -> PolicyView {
         let nextReview = policy.nextReview
-        let chapters = handbook.chapters.filter { chapter in chapter.related.contains { $0.value == policy.id.value } }
+        let chapters = index.chapters(relatedTo: policy.id.value)
         return PolicyView(
             id: policy.id.value, title: policy.title, area: index.areasByID[policy.area.value]?.title ?? "",
             owner: roleLink(policy.owner.value), version: policy.version,
