@@ -154,16 +154,20 @@ public struct SearchIndexBuilder: Sendable {
             let counted = Array(sections.indices[chunk..<min(sections.count, chunk + 2048)]).concurrentMap {
                 id -> (parts: [[(term: String, counts: Counts)]], length: Int) in
                 let section = sections[id]
+                let body = Self.indexTerms(section.text)
                 var counts: [String: Counts] = [:]
+                counts.reserveCapacity(body.count)
                 func note(_ item: (term: String, isSuffix: Bool), _ update: (inout Counts) -> Void) {
-                    update(&counts[item.term, default: Counts()])
-                    if !item.isSuffix { counts[item.term]?.suffixOnly = false }
+                    func apply(_ value: inout Counts) {
+                        update(&value)
+                        if !item.isSuffix { value.suffixOnly = false }
+                    }
+                    apply(&counts[item.term, default: Counts()])
                 }
                 if section.isPageTop {
                     for item in Self.indexTerms(section.title) { note(item) { $0.title = true } }
                 }
                 for item in Self.indexTerms(section.heading) { note(item) { $0.heading = true } }
-                let body = Self.indexTerms(section.text)
                 for item in body { note(item) { $0.body += 1 } }
                 var parts = [[(term: String, counts: Counts)]](repeating: [], count: partitions.count)
                 for (term, value) in counts {
