@@ -59,7 +59,9 @@ struct LinkCheck: ValidationRule {
         with target: LinkTarget, ownAnchors: [String], index: HandbookIndex, at location: SourceLocation
     ) -> Diagnostic? {
         let unreadable = index.handbook.unreadable
-        let (page, anchor, kind, known, sourceKind): (String, String?, String, [String], Handbook.SourceKind)
+        // The ids a broken link may have meant, gathered only for a broken link: a link check
+        // runs for every link of the handbook.
+        let (page, anchor, kind, known, sourceKind): (String, String?, String, () -> [String], Handbook.SourceKind)
         switch target {
         case .external, .relative:
             return nil
@@ -67,26 +69,26 @@ struct LinkCheck: ValidationRule {
             return missingAnchor(anchor, among: ownAnchors, page: "this page", at: location)
         case .chapter(let path, let fragment):
             (page, anchor, kind, known, sourceKind) = (
-                path, fragment, "missing chapter", Array(index.chaptersByPath.keys), .chapters
+                path, fragment, "missing chapter", { Array(index.chaptersByPath.keys) }, .chapters
             )
         case .policy(let id, let fragment):
             (page, anchor, kind, known, sourceKind) = (
-                id, fragment, "unknown policy", Array(index.policiesByID.keys), .policies
+                id, fragment, "unknown policy", { Array(index.policiesByID.keys) }, .policies
             )
         case .process(let id, let fragment):
             (page, anchor, kind, known, sourceKind) = (
-                id, fragment, "unknown process", Array(index.processesByID.keys), .policies
+                id, fragment, "unknown process", { Array(index.processesByID.keys) }, .policies
             )
         case .role(let id, let fragment):
             (page, anchor, kind, known, sourceKind) = (
-                id, fragment, "unknown role", Array(index.rolesByID.keys), .roles
+                id, fragment, "unknown role", { Array(index.rolesByID.keys) }, .roles
             )
         }
         guard let anchors = index.anchors(of: target) else {
             guard !unreadable.contains(sourceKind) else { return nil }
             return .error(
                 at: location, "link to \(kind) '\(page)'", rule: "broken-link",
-                hint: Suggestion.hint(for: page, among: known))
+                hint: Suggestion.hint(for: page, among: known()))
         }
         return anchor.flatMap { missingAnchor($0, among: anchors, page: page, at: location) }
     }
