@@ -59,6 +59,8 @@ let package = Package(
                 "HandbookModel", "HandbookLoading", "HandbookValidation", "HandbookSearch", "HandbookVersions",
                 "HandbookRendering",
             ]),
+        /// Watching folders for `handbook serve`: beside the stages, used by the command only.
+        stage("HandbookWatching", []),
         .executableTarget(
             name: "handbook",
             dependencies: [
@@ -71,7 +73,7 @@ let package = Package(
             name: "HandbookTests",
             dependencies: [
                 "HandbookModel", "HandbookMarkdown", "HandbookLoading", "HandbookValidation", "HandbookSearch",
-                "HandbookVersions", "HandbookRendering", "HandbookBuild",
+                "HandbookVersions", "HandbookRendering", "HandbookBuild", "HandbookWatching",
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
