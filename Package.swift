@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -61,6 +62,10 @@ let package = Package(
             ]),
         /// Watching folders for `handbook serve`: beside the stages, used by the command only.
         stage("HandbookWatching", []),
+        /// The preview server of `handbook serve`: a site in memory over HTTP.
+        stage(
+            "HandbookServer",
+            ["HandbookModel", "HandbookBuild", .product(name: "Hummingbird", package: "hummingbird")]),
         .executableTarget(
             name: "handbook",
             dependencies: [
@@ -73,7 +78,8 @@ let package = Package(
             name: "HandbookTests",
             dependencies: [
                 "HandbookModel", "HandbookMarkdown", "HandbookLoading", "HandbookValidation", "HandbookSearch",
-                "HandbookVersions", "HandbookRendering", "HandbookBuild", "HandbookWatching",
+                "HandbookVersions", "HandbookRendering", "HandbookBuild", "HandbookWatching", "HandbookServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
