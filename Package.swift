@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -65,12 +67,17 @@ let package = Package(
         /// The preview server of `handbook serve`: a site in memory over HTTP.
         stage(
             "HandbookServer",
-            ["HandbookModel", "HandbookBuild", .product(name: "Hummingbird", package: "hummingbird")]),
+            [
+                "HandbookModel", "HandbookRendering", "HandbookBuild", "HandbookWatching",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .executableTarget(
             name: "handbook",
             dependencies: [
                 "HandbookModel", "HandbookLoading", "HandbookValidation", "HandbookVersions", "HandbookRendering", "HandbookBuild",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "HandbookServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),

@@ -12,6 +12,8 @@ STEPS_JSON is a list of steps, each an object with one action:
   {"type": text}                      insert text into the focused element
   {"key": name}                       press a key: "ArrowDown", "ArrowUp", "Enter", "Escape", "/"
   {"pdf": path}                       print the page to a PDF file (A4, CSS page size honoured)
+  {"write": path, "text": text}       write a file (a source changed while the page is open)
+  {"screenshot": path}                save a PNG of the viewport
 Used by the browser tests and by Scripts/benchmark-search.py.
 """
 import base64
@@ -116,7 +118,11 @@ class Browser:
         if "wait" in step:
             deadline = time.monotonic() + step.get("timeout", 10000) / 1000
             while time.monotonic() < deadline:
-                value = self.evaluate(step["wait"])
+                try:
+                    value = self.evaluate(step["wait"])
+                except RuntimeError:
+                    # The page is being replaced (a reload the page started itself): try again.
+                    value = None
                 if value:
                     return value
                 time.sleep(0.05)
@@ -150,6 +156,15 @@ class Browser:
             with open(step["pdf"], "wb") as handle:
                 handle.write(base64.b64decode(result["data"]))
             return step["pdf"]
+        if "screenshot" in step:
+            result = self.command("Page.captureScreenshot", {"format": "png"}, True)
+            with open(step["screenshot"], "wb") as handle:
+                handle.write(base64.b64decode(result["data"]))
+            return step["screenshot"]
+        if "write" in step:
+            with open(step["write"], "w", encoding="utf-8") as handle:
+                handle.write(step["text"])
+            return None
         raise ValueError(f"unknown step {step}")
 
     def close(self):

@@ -40,6 +40,8 @@ public struct SiteBuilder: Sendable {
         public var seconds: Double
         /// Seconds spent in each stage, in order.
         public var stages: [(name: String, seconds: Double)] = []
+        /// The handbook's language, once its settings could be read.
+        public var language: HandbookConfig.Language? = nil
     }
 
     /// Pages rendered before they are handed to the output: enough to keep both cores busy,
@@ -69,7 +71,9 @@ public struct SiteBuilder: Sendable {
         let contexts = EditionContext.contexts(of: history, lastChanges: await lastChanges)
         stopwatch.lap("load and check")
         guard !diagnostics.failsRun(strict: options.strict) else {
-            return Report(diagnostics: diagnostics, pagesWritten: nil, seconds: stopwatch.total, stages: stopwatch.laps)
+            return Report(
+                diagnostics: diagnostics, pagesWritten: nil, seconds: stopwatch.total, stages: stopwatch.laps,
+                language: index.handbook.config.language)
         }
         let (pagesWritten, laps) = try await runBlocking { [self, stopwatch] in
             var stopwatch = stopwatch
@@ -78,7 +82,8 @@ public struct SiteBuilder: Sendable {
         }
         stopwatch = laps
         return Report(
-            diagnostics: diagnostics, pagesWritten: pagesWritten, seconds: stopwatch.total, stages: stopwatch.laps)
+            diagnostics: diagnostics, pagesWritten: pagesWritten, seconds: stopwatch.total, stages: stopwatch.laps,
+            language: index.handbook.config.language)
     }
 
     /// Renders every edition, its search index, feeds and assets into a new version of the

@@ -34,7 +34,7 @@ public struct Theme: Sendable {
     public let directory: URL
     let library: MustacheLibrary
     /// UI strings in the handbook's language.
-    let strings: [String: String]
+    package let strings: [String: String]
     /// A hash of every template and string, so that cached pages are used only with the
     /// theme they were rendered with.
     package let fingerprint: String

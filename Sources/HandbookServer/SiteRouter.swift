@@ -1,12 +1,44 @@
 import Foundation
 public import Hummingbird
+import ServiceLifecycle
 
 /// The routes of the preview server: every `GET` and `HEAD` answered
 /// from a ``ServedSite``, with the content type of the file's extension, entity tags and
 /// modification times for conditional requests, and the site's own 404 page.
 public enum SiteRouter {
+    /// The routes of `site`, with those of the live-reload script, its events and the problems
+    /// of the last check under `/__handbook/`.
     public static func make(site: ServedSite) -> Router<BasicRequestContext> {
+        make(site: site, live: LiveReload())
+    }
+
+    static func make(site: ServedSite, live: LiveReload) -> Router<BasicRequestContext> {
         let router = Router()
+        router.get(RouterPath(stringLiteral: "/" + LiveReloadScript.path)) { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: ContentTypes.of("live.js"), .cacheControl: "no-cache"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: LiveReloadScript.source)))
+        }
+        router.get(RouterPath(stringLiteral: "/" + LiveReloadScript.problemsPath)) { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: live.currentProblems)))
+        }
+        router.get(RouterPath(stringLiteral: "/" + LiveReloadScript.eventsPath)) { _, _ in
+            let events = live.events()
+            return Response(
+                status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
+                body: ResponseBody { writer in
+                    // Open until the page goes away or the server shuts down, which waits for
+                    // every response to end.
+                    try await withGracefulShutdownHandler {
+                        for await chunk in events { try await writer.write(ByteBuffer(string: chunk)) }
+                    } onGracefulShutdown: {
+                        live.close()
+                    }
+                    try await writer.finish(nil)
+                })
+        }
         for path: RouterPath in ["/", "**"] {
             router.get(path) { request, _ in response(to: request, from: site) }
             // The headers of a GET, without its body.
@@ -59,12 +91,16 @@ public enum SiteRouter {
         return false
     }
 
-    /// The site's 404 page with `status`, or a line of text where the site has none.
+    /// The site's 404 page with `status`; before a first good build, a page that shows the
+    /// problems and reloads once the site exists.
     private static func notFound(from site: ServedSite, status: HTTPResponse.Status) -> Response {
         guard let page = site.file(at: "404.html") else {
+            let waiting =
+                "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>handbook serve</title></head>"
+                + "<body><p>handbook serve: no site yet.</p>\(LiveReloadScript.tag)</body></html>\n"
             return Response(
-                status: status, headers: [.contentType: "text/plain; charset=utf-8"],
-                body: ResponseBody(byteBuffer: ByteBuffer(string: "not found\n")))
+                status: status, headers: [.contentType: ContentTypes.of("404.html"), .cacheControl: "no-cache"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: waiting)))
         }
         return Response(
             status: status, headers: [.contentType: ContentTypes.of("404.html"), .cacheControl: "no-cache"],

@@ -8,7 +8,7 @@ struct HandbookCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handbook",
         abstract: "Validate a policy handbook and build it into a static site.",
-        subcommands: [Check.self, Build.self]
+        subcommands: [Check.self, Build.self, Serve.self]
     )
 
     /// Runs the command; usage errors exit with 2, as documented, rather than ArgumentParser's 64.
