@@ -40,15 +40,58 @@ struct ServeBrowserTests {
             process.interrupt()
             process.waitUntilExit()
         }
+
+        /// CPU time the server has used so far, in clock ticks (`/proc/<pid>/stat`).
+        func cpuTicks() throws -> Int {
+            let stat = try String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8)
+            // Fields after the command name, which is in parentheses: utime and stime are the
+            // 12th and 13th of them.
+            let fields = stat[stat.range(of: ")")!.upperBound...].split(separator: " ")
+            return (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0)
+        }
     }
 
-    @Test func anOpenPageFollowsEditsProblemsAndStyles() async throws {
+    /// The fixture handbook and a copy of the default theme, served, for `body`.
+    private func withServer(_ body: (Server, URL, URL) async throws -> Void) async throws {
         try await TestSupport.withTemporaryDirectory { folder in
             let content = try TestSupport.makeContent(in: folder)
             let theme = folder.appendingPathComponent("theme")
             try FileManager.default.copyItem(at: TestSupport.defaultTheme, to: theme)
             let server = try Server(content: content, theme: theme)
             defer { server.stop() }
+            try await body(server, content, theme)
+        }
+    }
+
+    @Test func anIdleServerUsesNoCPU() async throws {
+        try await withServer { server, _, _ in
+            try await Task.sleep(for: .seconds(1))
+            let before = try server.cpuTicks()
+            try await Task.sleep(for: .seconds(3))
+            // A tick is 10 ms: a server that polled or spun would use far more in 3 s.
+            #expect(try server.cpuTicks() - before <= 2)
+        }
+    }
+
+    @Test func searchInTheServedSiteFindsNewText() async throws {
+        try await withServer { server, content, _ in
+            let chapter = content.appendingPathComponent("chapters/02-process.md")
+            let original = try String(contentsOf: chapter, encoding: .utf8)
+            let results = try BrowserScript.run([
+                ["goto": server.address + "chapters/process.html"],
+                ["write": chapter.path, "text": original + "\n## Zebrafish onboarding\n\nA quixotic paragraph.\n"],
+                ["wait": "document.body.innerText.includes('A quixotic paragraph.')", "timeout": 20000],
+                ["goto": server.address + "search.html?q=quixotic"],
+                ["wait": "document.querySelectorAll('[data-search-page-list] li').length > 0", "timeout": 20000],
+                ["eval": "document.querySelector('[data-search-page-list] a').getAttribute('href')"],
+            ])
+            #expect(results.count == 6)
+            #expect((results.last as? String)?.hasPrefix("chapters/process.html#") == true, "\(results.last ?? "")")
+        }
+    }
+
+    @Test func anOpenPageFollowsEditsProblemsAndStyles() async throws {
+        try await withServer { server, content, theme in
             #expect(server.address.hasPrefix("http://127.0.0.1:"), "\(server.address)")
             let chapter = content.appendingPathComponent("chapters/01-targets.md")
             let original = try String(contentsOf: chapter, encoding: .utf8)
