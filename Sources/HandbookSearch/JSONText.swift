@@ -27,11 +27,6 @@ enum JSONText {
         return result + "\""
     }
 
-    /// `[1,2,3]`.
-    static func array(_ numbers: [Int]) -> String {
-        "[" + numbers.map(String.init).joined(separator: ",") + "]"
-    }
-
     /// `{"key":value,…}` with keys in sorted order and values already written as JSON.
     static func object(_ members: [String: String]) -> String {
         "{" + members.sorted { $0.key < $1.key }.map { string($0.key) + ":" + $0.value }.joined(separator: ",") + "}"
