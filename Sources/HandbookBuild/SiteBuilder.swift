@@ -42,6 +42,18 @@ public struct SiteBuilder: Sendable {
         public var stages: [(name: String, seconds: Double)] = []
         /// The handbook's language, once its settings could be read.
         public var language: HandbookConfig.Language? = nil
+        /// Pages rendered by this run; fewer than `pagesWritten` when a rebuild kept the others.
+        public var pagesRendered = 0
+        /// What a later rebuild can start from, when the run was asked to remember it.
+        public var memory: BuildMemory? = nil
+    }
+
+    /// The latest edition as a build left it: its index and what each of its files is made of,
+    /// from which a rebuild after a few changed files works out what to render again.
+    public struct BuildMemory: Sendable {
+        let index: HandbookIndex
+        let graph: PageGraph
+        let themeFingerprint: String
     }
 
     /// Pages rendered before they are handed to the output: enough to keep both cores busy,
@@ -59,6 +71,19 @@ public struct SiteBuilder: Sendable {
     /// Checks, then renders and writes the site unless the check failed; a failed check leaves
     /// the output exactly as it was.
     public func build() async throws -> Report {
+        try await build(remembering: false, since: nil)
+    }
+
+    /// ``build()``, for a server that builds again and again into the same output.
+    ///
+    /// - Parameters:
+    ///   - remembering: Whether the report keeps the ``BuildMemory`` of this build.
+    ///   - previous: The memory of the build that wrote the output, and the source files
+    ///     changed since (paths in the content folder, theme files as `theme/…`); the latest
+    ///     edition's pages whose inputs did not change are then kept from the output as they are.
+    public func build(remembering: Bool, since previous: (memory: BuildMemory, changed: Set<String>)?) async throws
+        -> Report
+    {
         var stopwatch = Stopwatch()
         let options = self.options
         let (index, checkDiagnostics) = try await runBlocking {
@@ -75,22 +100,25 @@ public struct SiteBuilder: Sendable {
                 diagnostics: diagnostics, pagesWritten: nil, seconds: stopwatch.total, stages: stopwatch.laps,
                 language: index.handbook.config.language)
         }
-        let (pagesWritten, laps) = try await runBlocking { [self, stopwatch] in
+        let (written, laps) = try await runBlocking { [self, stopwatch] in
             var stopwatch = stopwatch
-            let pagesWritten = try write(index: index, history: history, contexts: contexts, stopwatch: &stopwatch)
-            return (pagesWritten, stopwatch)
+            let written = try write(
+                index: index, history: history, contexts: contexts, remembering: remembering, since: previous,
+                stopwatch: &stopwatch)
+            return (written, stopwatch)
         }
         stopwatch = laps
         return Report(
-            diagnostics: diagnostics, pagesWritten: pagesWritten, seconds: stopwatch.total, stages: stopwatch.laps,
-            language: index.handbook.config.language)
+            diagnostics: diagnostics, pagesWritten: written.pages, seconds: stopwatch.total, stages: stopwatch.laps,
+            language: index.handbook.config.language, pagesRendered: written.rendered, memory: written.memory)
     }
 
     /// Renders every edition, its search index, feeds and assets into a new version of the
-    /// output, and puts it in place; returns the number of pages written.
+    /// output, and puts it in place; returns the pages written and rendered, and the memory.
     private func write(
-        index: HandbookIndex, history: EditionHistory, contexts: [EditionContext?], stopwatch: inout Stopwatch
-    ) throws -> Int {
+        index: HandbookIndex, history: EditionHistory, contexts: [EditionContext?], remembering: Bool,
+        since previous: (memory: BuildMemory, changed: Set<String>)?, stopwatch: inout Stopwatch
+    ) throws -> (pages: Int, rendered: Int, memory: BuildMemory?) {
         let theme = try Theme.load(from: options.themeDirectory, language: index.handbook.config.language)
         // Old editions link to the latest edition's pages; only a site with editions has them.
         let cache = EditionCache(
@@ -98,25 +126,61 @@ public struct SiteBuilder: Sendable {
             latestPages: contexts.first.flatMap { $0?.edition.pages } ?? [], today: options.today)
         let writer = try output.begin()
         var pagesWritten = 0
+        var pagesRendered = 0
+        var memory: BuildMemory?
         do {
             func write(_ files: [OutputFile]) throws {
                 try writer.add(files)
                 pagesWritten += files.count { $0.path.hasSuffix(".html") }
             }
+            func render(_ files: [OutputFile]) throws {
+                try write(files)
+                pagesRendered += files.count { $0.path.hasSuffix(".html") }
+            }
             // Editions the previous build rendered from the same commit are taken from its output.
+            // Each renderer's search index is written after the pages, but for the latest edition
+            // of a remembered build, whose page graph needs it first.
             var renderers: [SiteRenderer] = []
+            var latestSearch: [OutputFile] = []
             for (edition, context) in zip(history.editions, contexts) {
                 if let tag = edition.tag, let cached = cache.files(of: tag) {
                     try write(cached)
                     continue
                 }
                 let renderer = SiteRenderer(index: edition.index, theme: theme, today: options.today, edition: context)
-                renderers.append(renderer)
-                try renderer.render(batchSize: Self.batchSize, write)
-                if let tag = edition.tag { try write([cache.stamp(of: tag)]) }
+                guard edition.tag == nil, remembering || previous != nil else {
+                    renderers.append(renderer)
+                    try renderer.render(batchSize: Self.batchSize, render)
+                    if let tag = edition.tag { try write([cache.stamp(of: tag)]) }
+                    continue
+                }
+                // The page graph of the latest edition needs its search index first.
+                let search = renderer.searchIndex()
+                latestSearch = search.files
+                let graph = renderer.graph(searchIndex: search)
+                memory = BuildMemory(index: edition.index, graph: graph, themeFingerprint: theme.fingerprint)
+                guard let previous, previous.memory.themeFingerprint == theme.fingerprint else {
+                    try renderer.render(batchSize: Self.batchSize, render)
+                    continue
+                }
+                let changes = SiteInput.changes(from: previous.memory.index, to: edition.index, files: previous.changed)
+                let redo = PageGraph.rebuild(from: previous.memory.graph, to: graph, changed: changes).write
+                // The search index is written whole below; every other file the changes do not
+                // reach stays as the previous build wrote it.
+                let searchFiles = Set(search.files.map(\.path))
+                for path in graph.inputs.keys
+                where !redo.contains(path) && !searchFiles.contains(path) && previous.memory.graph.inputs[path] != nil {
+                    guard let data = output.existingFile(at: path) else {
+                        try renderer.render(batchSize: Self.batchSize, only: [path], render)
+                        continue
+                    }
+                    try write([OutputFile(path: path, contents: data)])
+                }
+                try renderer.render(batchSize: Self.batchSize, only: redo.subtracting(searchFiles), render)
             }
             stopwatch.lap("render and write pages")
             for renderer in renderers { try write(renderer.searchIndex().files) }
+            try write(latestSearch)
             stopwatch.lap("search index")
             let feeds = EditionFeeds(
                 history: history, theme: theme, config: index.handbook.config, today: options.today)
@@ -127,6 +191,6 @@ public struct SiteBuilder: Sendable {
             writer.discard()
             throw error
         }
-        return pagesWritten
+        return (pagesWritten, pagesRendered, remembering ? memory : nil)
     }
 }

@@ -92,12 +92,13 @@ public struct SiteRenderer: Sendable {
 
     /// Renders the pages `batchSize` at a time, handing each batch to `consume` before the next
     /// is rendered, so that a large site is never held in memory whole; then the navigation
-    /// scripts and `sitemap.xml`.
-    public func render(batchSize: Int, _ consume: ([OutputFile]) throws -> Void) rethrows {
+    /// scripts and `sitemap.xml`. With `only`, just the files at those paths.
+    public func render(batchSize: Int, only: Set<String>? = nil, _ consume: ([OutputFile]) throws -> Void) rethrows {
         let folder = self.folder
         // The pages that gather many others (print version, booklet, onboarding packs) go
         // first, so that no core is left rendering one of them alone at the end.
-        let order = plan.pages.sorted { $0.isCollection && !$1.isCollection }
+        let order = plan.pages.filter { only?.contains(folder + $0.path) ?? true }
+            .sorted { $0.isCollection && !$1.isCollection }
         var start = 0
         while start < order.count {
             let batch = Array(order[start..<min(order.count, start + max(1, batchSize))])
@@ -105,10 +106,9 @@ public struct SiteRenderer: Sendable {
                 batch.concurrentMap { page in OutputFile(path: folder + page.path, contents: Data(render(page).utf8)) })
             start += batch.count
         }
-        try consume(
-            sidebar.scripts().map { OutputFile(path: folder + $0.path, contents: $0.contents) } + [
-                OutputFile(path: folder + "sitemap.xml", contents: Data(sitemap().utf8))
-            ])
+        let scripts = sidebar.scripts().map { OutputFile(path: folder + $0.path, contents: $0.contents) }
+        let sitemap = OutputFile(path: folder + "sitemap.xml", contents: Data(sitemap().utf8))
+        try consume((scripts + [sitemap]).filter { only?.contains($0.path) ?? true })
     }
 
     /// Entries of each area the home page lists; its area page lists them all.

@@ -86,6 +86,9 @@ private actor Rebuilder {
     let site: ServedSite
     let live: LiveReload
     private let output = MemoryOutput()
+    /// The last good build, and the files changed since: what a rebuild starts from.
+    private var memory: SiteBuilder.BuildMemory?
+    private var changedSinceMemory: Set<String> = []
 
     init(options: PreviewServer.Options, site: ServedSite, live: LiveReload) {
         self.options = options
@@ -96,9 +99,16 @@ private actor Rebuilder {
     /// Builds again; `changed` is the batch of changed sources, nil for the first build.
     func rebuild(after changed: Set<String>?) async {
         let before = output.files
+        changedSinceMemory.formUnion(changed ?? [])
+        // A batch that names a folder (or a whole root) says only that something in it changed.
+        let namesFilesOnly = changedSinceMemory.allSatisfy { path in
+            path.split(separator: "/").last.map { $0.contains(".") } ?? false
+        }
+        let previous = memory.flatMap { namesFilesOnly ? ($0, changedSinceMemory) : nil }
         let report: SiteBuilder.Report
         do {
-            report = try await SiteBuilder(options: options.build, output: output).build()
+            report = try await SiteBuilder(options: options.build, output: output).build(
+                remembering: true, since: previous)
         } catch {
             options.log("\(describe(changed))error: \(error)")
             live.report(ProblemReport(failure: "\(error)", labels: labels(for: nil)).json)
@@ -116,6 +126,8 @@ private actor Rebuilder {
                 "\(describe(changed))\(errors) error\(errors == 1 ? "" : "s"); still serving the last good build")
             return
         }
+        memory = report.memory
+        changedSinceMemory = []
         let after = output.files
         let changedFiles = Set(after.keys.filter { before[$0] != after[$0] }).union(
             before.keys.filter { after[$0] == nil })
@@ -126,8 +138,8 @@ private actor Rebuilder {
                 }))
         live.changed(changedFiles)
         options.log(
-            "\(describe(changed))built \(after.count) files, \(changedFiles.count) changed, in "
-                + String(format: "%.2f s", report.seconds))
+            "\(describe(changed))rendered \(report.pagesRendered) of \(report.pagesWritten ?? 0) pages, "
+                + "\(changedFiles.count) files changed, in " + String(format: "%.2f s", report.seconds))
     }
 
     private func describe(_ changed: Set<String>?) -> String {
