@@ -15,8 +15,9 @@ final class LiveReload: Sendable {
     /// The `problems` event's data as last sent, for pages opened later.
     private let problems = Mutex("{\"errors\":[],\"warnings\":[]}")
 
-    /// The events for one open page, as `text/event-stream` chunks, until it goes away.
-    func events() -> AsyncStream<String> {
+    /// The events for one open page, as `text/event-stream` chunks, until it goes away; first a
+    /// `change` of the `missed` paths, if any.
+    func events(missed: Set<String> = []) -> AsyncStream<String> {
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(16))
         let id = clients.withLock { clients -> Int? in
             guard !clients.closed else { return nil }
@@ -34,6 +35,7 @@ final class LiveReload: Sendable {
         }
         // A comment first, so that the browser knows the stream is open.
         continuation.yield(": handbook serve\n\n")
+        if !missed.isEmpty, let chunk = Self.chunk("change", ["paths": missed.sorted()]) { continuation.yield(chunk) }
         return stream
     }
 
@@ -61,8 +63,12 @@ final class LiveReload: Sendable {
     var currentProblems: String { problems.withLock { $0 } }
 
     private func send(_ event: String, _ data: [String: Any]) {
-        guard let json = try? JSONSerialization.data(withJSONObject: data, options: [.sortedKeys]) else { return }
-        broadcast("event: \(event)\ndata: \(String(decoding: json, as: UTF8.self))\n\n")
+        if let chunk = Self.chunk(event, data) { broadcast(chunk) }
+    }
+
+    private static func chunk(_ event: String, _ data: [String: Any]) -> String? {
+        guard let json = try? JSONSerialization.data(withJSONObject: data, options: [.sortedKeys]) else { return nil }
+        return "event: \(event)\ndata: \(String(decoding: json, as: UTF8.self))\n\n"
     }
 
     private func broadcast(_ chunk: String) {

@@ -120,7 +120,9 @@ enum LiveReloadScript {
             .then(showProblems)
             .catch(function () {});
 
-          var events = new EventSource("/__handbook/events");
+          // The time this page was loaded, so that changes made before the connection opens
+          // are not missed.
+          var events = new EventSource("/__handbook/events?since=" + Math.floor(performance.timeOrigin));
           events.addEventListener("change", function (event) {
             var paths = JSON.parse(event.data).paths;
             var script = paths.some(function (path) { return /^assets\/.*\.js$/.test(path); });

@@ -10,7 +10,7 @@ public final class ServedSite: Sendable {
         public let contents: Data
         /// A quoted hash of the contents, for `ETag` and `If-None-Match`.
         public let entityTag: String
-        /// When the contents last changed, to the second, for `Last-Modified`.
+        /// When the contents last changed (`Last-Modified` gives it to the second).
         public let modified: Date
     }
 
@@ -20,7 +20,6 @@ public final class ServedSite: Sendable {
 
     /// Serves `contents` from now on; files whose bytes did not change keep their time.
     public func replace(with contents: [String: Data], at now: Date = Date()) {
-        let second = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
         files.withLock { files in
             var next: [String: File] = [:]
             next.reserveCapacity(contents.count)
@@ -28,11 +27,16 @@ public final class ServedSite: Sendable {
                 if let old = files[path], old.contents == data {
                     next[path] = old
                 } else {
-                    next[path] = File(contents: data, entityTag: Self.entityTag(of: data), modified: second)
+                    next[path] = File(contents: data, entityTag: Self.entityTag(of: data), modified: now)
                 }
             }
             files = next
         }
+    }
+
+    /// The paths of the files that changed after `date`.
+    public func paths(changedAfter date: Date) -> [String] {
+        files.withLock { files in files.compactMap { $0.value.modified > date ? $0.key : nil } }
     }
 
     /// The file at a path of the site (`chapters/a.html`), if there is one.

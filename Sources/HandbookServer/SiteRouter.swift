@@ -24,8 +24,11 @@ public enum SiteRouter {
                 status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: live.currentProblems)))
         }
-        router.get(RouterPath(stringLiteral: "/" + LiveReloadScript.eventsPath)) { _, _ in
-            let events = live.events()
+        router.get(RouterPath(stringLiteral: "/" + LiveReloadScript.eventsPath)) { request, _ in
+            // A page that connects later than it loaded hears at once what changed meanwhile.
+            let since = request.uri.queryParameters["since"].flatMap { Double(String($0)) }
+            let missed = since.map { site.paths(changedAfter: Date(timeIntervalSince1970: $0 / 1000)) } ?? []
+            let events = live.events(missed: Set(missed))
             return Response(
                 status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
                 body: ResponseBody { writer in
@@ -86,7 +89,7 @@ public enum SiteRouter {
                 }
         }
         if let since = request.headers[.ifModifiedSince].flatMap(HTTPDate.parse) {
-            return file.modified <= since
+            return file.modified.timeIntervalSince1970.rounded(.down) <= since.timeIntervalSince1970
         }
         return false
     }
