@@ -115,13 +115,18 @@ extension PageGraph {
     }
 
     /// This graph with the search index's files, each made from the pages whose sections it
-    /// holds.
-    func adding(search files: [(path: String, pages: Set<String>)]) -> PageGraph {
+    /// holds; a file with no pages given (a shard, the manifest) from every page of `searchable`.
+    func adding(search files: [(path: String, pages: Set<String>?)], searchable: Set<String>) -> PageGraph {
         var inputs = self.inputs
-        for file in files {
-            inputs[file.path] = file.pages.reduce(into: [.theme]) { result, page in
+        func made(of pages: Set<String>) -> Set<SiteInput> {
+            pages.reduce(into: [.theme]) { result, page in
                 result.formUnion((self.inputs[page] ?? []).subtracting([.navigation, .editions]))
             }
+        }
+        // Worked out once: most files of a large index hold terms of every page.
+        let everyPage = made(of: searchable)
+        for file in files {
+            inputs[file.path] = file.pages.map(made(of:)) ?? everyPage
         }
         return PageGraph(inputs: inputs)
     }

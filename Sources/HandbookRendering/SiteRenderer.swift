@@ -72,14 +72,14 @@ public struct SiteRenderer: Sendable {
         let searchable = Set(plan.pages.filter { $0.searchable != nil }.map { folder + $0.path })
         let fragments = folder + "search/f/"
         return pages.adding(
-            search: searchIndex.files.map { file in
+            search: searchIndex.files.map { file -> (path: String, pages: Set<String>?) in
                 guard file.path.hasPrefix(fragments),
                     let name = file.path.split(separator: "/").last?.split(separator: ".").first,
                     let number = Int(name),
                     number < searchIndex.fragmentPages.count
-                else { return (file.path, searchable) }
+                else { return (file.path, nil) }
                 return (file.path, searchIndex.fragmentPages[number])
-            })
+            }, searchable: searchable)
     }
 
     /// Every page, the navigation scripts and `sitemap.xml`; theme assets are copied by the
