@@ -164,19 +164,19 @@ public struct SiteBuilder: Sendable {
                     continue
                 }
                 let changes = SiteInput.changes(from: previous.memory.index, to: edition.index, files: previous.changed)
-                let redo = PageGraph.rebuild(from: previous.memory.graph, to: graph, changed: changes).write
                 // The search index is written whole below; every other file the changes do not
-                // reach stays as the previous build wrote it.
+                // reach stays as the previous build wrote it, if the output still has it.
                 let searchFiles = Set(search.files.map(\.path))
-                for path in graph.inputs.keys
-                where !redo.contains(path) && !searchFiles.contains(path) && previous.memory.graph.inputs[path] != nil {
-                    guard let data = output.existingFile(at: path) else {
-                        try renderer.render(batchSize: Self.batchSize, only: [path], render)
-                        continue
+                var redo = PageGraph.rebuild(from: previous.memory.graph, to: graph, changed: changes).write
+                    .subtracting(searchFiles)
+                for path in graph.inputs.keys where !redo.contains(path) && !searchFiles.contains(path) {
+                    if previous.memory.graph.inputs[path] != nil, let data = output.existingFile(at: path) {
+                        try write([OutputFile(path: path, contents: data)])
+                    } else {
+                        redo.insert(path)
                     }
-                    try write([OutputFile(path: path, contents: data)])
                 }
-                try renderer.render(batchSize: Self.batchSize, only: redo.subtracting(searchFiles), render)
+                try renderer.render(batchSize: Self.batchSize, only: redo, render)
             }
             stopwatch.lap("render and write pages")
             for renderer in renderers { try write(renderer.searchIndex().files) }

@@ -2,7 +2,13 @@ import HandbookModel
 
 /// Escaping for text and attribute values in generated HTML.
 package enum HTMLEscaping {
-    package static func text(_ string: String) -> String {
+    /// `&`, `<`, `>` and `"` as entities, and `'` too with `apostrophes` (as Mustache does).
+    package static func text(_ string: String, apostrophes: Bool = false) -> String {
+        guard
+            string.utf8.contains(where: {
+                $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || (apostrophes && $0 == 0x27)
+            })
+        else { return string }
         var result = ""
         result.reserveCapacity(string.utf8.count)
         for character in string.unicodeScalars {
@@ -11,6 +17,7 @@ package enum HTMLEscaping {
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
+            case "'" where apostrophes: result += "&#39;"
             default: result.unicodeScalars.append(character)
             }
         }

@@ -3,11 +3,24 @@ package enum ContentHash {
     /// Ten hex digits of a 64-bit FNV-1a hash of the UTF-8 bytes: enough to tell versions of
     /// a file apart, not a cryptographic hash.
     package static func of(_ text: String) -> String {
+        short(fnv1a(text.utf8))
+    }
+
+    /// Ten hex digits of the hash of `bytes`.
+    package static func of(_ bytes: some Sequence<UInt8>) -> String {
+        short(fnv1a(bytes))
+    }
+
+    private static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
+        for byte in bytes {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }
+        return hash
+    }
+
+    private static func short(_ hash: UInt64) -> String {
         let hex = String(hash, radix: 16)
         return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(10))
     }

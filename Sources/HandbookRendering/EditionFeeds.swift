@@ -77,7 +77,7 @@ package struct EditionFeeds: Sendable {
             let summary = changes.all.map { change in
                 "<li>"
                     + [theme.string("change_\(change.kind.rawValue)"), change.id, change.title]
-                    .map(HTMLEscaping.text).joined(separator: " ") + "</li>"
+                    .map { HTMLEscaping.text($0) }.joined(separator: " ") + "</li>"
             }.joined()
             // A tagged edition's page is permanent; the working tree's entry is named by its
             // content, so that it stays one entry until what it says changes.

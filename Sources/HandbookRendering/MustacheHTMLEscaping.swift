@@ -1,3 +1,4 @@
+import HandbookMarkdown
 internal import Mustache
 
 /// HTML escaping for the theme's templates, byte by byte.
@@ -16,21 +17,6 @@ struct MustacheHTMLEscaping: MustacheContentType {
     static let registered: Void = MustacheContentTypes.register(MustacheHTMLEscaping(), named: name)
 
     func escapeText(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-            return text
-        }
-        var escaped = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": escaped.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": escaped.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": escaped.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": escaped.append(contentsOf: "&#39;".unicodeScalars)
-            default: escaped.append(scalar)
-            }
-        }
-        return String(escaped)
+        HTMLEscaping.text(text, apostrophes: true)
     }
 }

@@ -106,9 +106,14 @@ public struct SiteRenderer: Sendable {
                 batch.concurrentMap { page in OutputFile(path: folder + page.path, contents: Data(render(page).utf8)) })
             start += batch.count
         }
-        let scripts = sidebar.scripts().map { OutputFile(path: folder + $0.path, contents: $0.contents) }
-        let sitemap = OutputFile(path: folder + "sitemap.xml", contents: Data(sitemap().utf8))
-        try consume((scripts + [sitemap]).filter { only?.contains($0.path) ?? true })
+        if only.map({ paths in sidebar.scriptPaths.contains { paths.contains(folder + $0) } }) ?? true {
+            try consume(
+                sidebar.scripts().map { OutputFile(path: folder + $0.path, contents: $0.contents) }
+                    .filter { only?.contains($0.path) ?? true })
+        }
+        if only?.contains(folder + "sitemap.xml") ?? true {
+            try consume([OutputFile(path: folder + "sitemap.xml", contents: Data(sitemap().utf8))])
+        }
     }
 
     /// Entries of each area the home page lists; its area page lists them all.

@@ -131,11 +131,13 @@ private actor Rebuilder {
         let after = output.files
         let changedFiles = Set(after.keys.filter { before[$0] != after[$0] }).union(
             before.keys.filter { after[$0] == nil })
-        site.replace(
-            with: Dictionary(
-                uniqueKeysWithValues: after.map {
-                    ($0.key, $0.key.hasSuffix(".html") ? Self.withLiveReload($0.value) : $0.value)
-                }))
+        // Only what changed is prepared again; the served copies of the rest stay.
+        var updated: [String: Data] = [:]
+        for path in changedFiles {
+            guard let data = after[path] else { continue }
+            updated[path] = path.hasSuffix(".html") ? Self.withLiveReload(data) : data
+        }
+        site.update(updated, removing: changedFiles.filter { after[$0] == nil })
         live.changed(changedFiles)
         options.log(
             "\(describe(changed))rendered \(report.pagesRendered) of \(report.pagesWritten ?? 0) pages, "

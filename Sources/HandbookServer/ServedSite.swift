@@ -20,17 +20,18 @@ public final class ServedSite: Sendable {
 
     /// Serves `contents` from now on; files whose bytes did not change keep their time.
     public func replace(with contents: [String: Data], at now: Date = Date()) {
+        let gone = files.withLock { Set($0.keys) }.subtracting(contents.keys)
+        update(contents, removing: gone, at: now)
+    }
+
+    /// Serves `changed` in place of what was at their paths, and no longer the files at
+    /// `removed`; the other files stay as they were.
+    public func update(_ changed: [String: Data], removing removed: Set<String>, at now: Date = Date()) {
         files.withLock { files in
-            var next: [String: File] = [:]
-            next.reserveCapacity(contents.count)
-            for (path, data) in contents {
-                if let old = files[path], old.contents == data {
-                    next[path] = old
-                } else {
-                    next[path] = File(contents: data, entityTag: Self.entityTag(of: data), modified: now)
-                }
+            for path in removed { files[path] = nil }
+            for (path, data) in changed where files[path]?.contents != data {
+                files[path] = File(contents: data, entityTag: Self.entityTag(of: data), modified: now)
             }
-            files = next
         }
     }
 
@@ -45,11 +46,6 @@ public final class ServedSite: Sendable {
     }
 
     private static func entityTag(of data: Data) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return "\"" + String(hash, radix: 16) + "-" + String(data.count, radix: 16) + "\""
+        "\"" + ContentHash.of(data) + "-" + String(data.count, radix: 16) + "\""
     }
 }
