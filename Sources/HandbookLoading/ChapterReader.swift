@@ -33,16 +33,34 @@ struct ChapterReader {
     /// The front matter between the opening and closing `---` lines, the body after it, and the
     /// body's first line number.
     private func split() -> (String, String, Int)? {
-        var lines = SourceText.lines(text)
-        if lines.first?.hasPrefix("\u{FEFF}") == true { lines[0] = lines[0].dropFirst() }
-        guard lines.first?.trimmingTrailingSpace == "---",
-            let closing = lines.dropFirst().firstIndex(where: {
-                $0.trimmingTrailingSpace == "---" || $0.trimmingTrailingSpace == "..."
-            })
-        else { return nil }
-        let frontMatter = lines[1..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        return (frontMatter, body, closing + 2)
+        // Lines are split only as far as the closing line; the body is the rest of the text.
+        var remainder = Substring(text)
+        var frontMatter: [Substring] = []
+        var number = 0
+        while !remainder.isEmpty || number == 0 {
+            let end = remainder.unicodeScalars.firstIndex(of: "\n") ?? remainder.endIndex
+            var line = Substring(remainder.unicodeScalars[..<end])
+            if line.unicodeScalars.last == "\r" { line = Substring(line.unicodeScalars.dropLast()) }
+            remainder =
+                end < remainder.endIndex
+                ? Substring(remainder.unicodeScalars[remainder.unicodeScalars.index(after: end)...]) : ""
+            number += 1
+            if number == 1 {
+                if line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
+                guard line.trimmingTrailingSpace == "---" else { return nil }
+                continue
+            }
+            let trimmed = line.trimmingTrailingSpace
+            if trimmed == "---" || trimmed == "..." {
+                // Bodies are handed on with `\n` line ends, as the lines they were split into.
+                let body =
+                    remainder.utf8.contains(UInt8(ascii: "\r"))
+                    ? SourceText.lines(String(remainder)).joined(separator: "\n") : String(remainder)
+                return (frontMatter.joined(separator: "\n"), body, number + 1)
+            }
+            frontMatter.append(line)
+        }
+        return nil
     }
 }
 

@@ -6,7 +6,9 @@ internal import Yams
 enum YAMLDocument {
     static func parse(_ text: String, path: String, lineOffset: Int = 0, sink: DiagnosticSink) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            // The encoding is named: Yams would otherwise read the whole environment, under a lock, per
+            // document, which stalls a parallel load.
+            return try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             let (message, mark) = describe(error, lineOffset: lineOffset)
             sink.error(

@@ -73,7 +73,9 @@ public struct MarkdownNode: Sendable {
     /// Calls `visit` on this node and every descendant, parents first.
     public func walk(_ visit: (MarkdownNode) -> Void) {
         visit(self)
-        for child in children { child.walk(visit) }
+        // By index, so that each child is borrowed rather than copied (with a retain of each of
+        // its fields) on the way down.
+        for index in children.indices { children[index].walk(visit) }
     }
 }
 

@@ -28,3 +28,21 @@ package func runBlocking<Result: Sendable>(_ work: @escaping @Sendable () throws
         DispatchQueue.global().async { continuation.resume(with: Swift.Result { try work() }) }
     }
 }
+
+/// Starts blocking `work` on Dispatch's global queue at once; the function returned waits for
+/// its result. For work that would otherwise leave a core idle, such as one large page beside a
+/// parallel loop of small ones.
+package func startInBackground<Result: Sendable>(_ work: @escaping @Sendable () -> Result) -> () -> Result {
+    let box = BackgroundResult<Result>()
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { box.value = work() }
+    return {
+        group.wait()
+        return box.value!
+    }
+}
+
+/// The result of ``startInBackground(_:)``, written once before the group is left.
+private final class BackgroundResult<Value>: @unchecked Sendable {
+    var value: Value?
+}

@@ -95,10 +95,16 @@ public struct SiteRenderer: Sendable {
     /// scripts and `sitemap.xml`. With `only`, just the files at those paths.
     public func render(batchSize: Int, only: Set<String>? = nil, _ consume: ([OutputFile]) throws -> Void) rethrows {
         let folder = self.folder
-        // The pages that gather many others (print version, booklet, onboarding packs) go
-        // first, so that no core is left rendering one of them alone at the end.
-        let order = plan.pages.filter { only?.contains(folder + $0.path) ?? true }
-            .sorted { $0.isCollection && !$1.isCollection }
+        let pages = plan.pages.filter { only?.contains(folder + $0.path) ?? true }
+        // The pages that gather many others (print version, booklet, onboarding packs) are
+        // rendered one after another beside the batches, each rendering its parts on any free
+        // core: inside a batch, where Dispatch runs a nested parallel loop on one thread, one core
+        // would render a whole print version while the other waits.
+        let collections = pages.filter(\.isCollection)
+        let gathered = startInBackground { [self] in
+            collections.map { OutputFile(path: folder + $0.path, contents: Data(render($0).utf8)) }
+        }
+        let order = pages.filter { !$0.isCollection }
         var start = 0
         while start < order.count {
             let batch = Array(order[start..<min(order.count, start + max(1, batchSize))])
@@ -106,6 +112,7 @@ public struct SiteRenderer: Sendable {
                 batch.concurrentMap { page in OutputFile(path: folder + page.path, contents: Data(render(page).utf8)) })
             start += batch.count
         }
+        try consume(gathered())
         if only.map({ paths in sidebar.scriptPaths.contains { paths.contains(folder + $0) } }) ?? true {
             try consume(
                 sidebar.scripts().map { OutputFile(path: folder + $0.path, contents: $0.contents) }

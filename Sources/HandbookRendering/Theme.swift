@@ -95,7 +95,8 @@ public struct Theme: Sendable {
             throw .strings(file: file.path, message: "missing UI strings file")
         }
         do {
-            guard let node = try Yams.compose(yaml: String(decoding: data, as: UTF8.self)), let mapping = node.mapping
+            guard let node = try Yams.compose(yaml: String(decoding: data, as: UTF8.self), .default, .default, .utf8),
+                let mapping = node.mapping
             else {
                 throw Failure.strings(file: file.path, message: "expected a mapping of string names to text")
             }

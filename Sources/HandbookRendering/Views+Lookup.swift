@@ -10,27 +10,44 @@ internal import Mustache
 // and the look-up goes on up the context stack, as it did when `Mirror` unwrapped them.
 // A property called `name` is `self.name`: plain `name` is the parameter, the name looked up.
 // `ViewLookupTests` checks that each lists every stored property and returns what `Mirror` did.
+// Strings are handed over as ``MustacheText``.
+
+/// A string for a template. swift-mustache tries a plain value as a template, a lambda and an
+/// optional before describing it, each a dynamic cast and together most of a page's rendering
+/// time; a custom renderable is rendered at the second.
+struct MustacheText: MustacheCustomRenderable, MustacheTransformable, MustacheParent {
+    let text: String
+
+    var renderText: String { text }
+    var isNull: Bool { false }
+    func transform(_ name: String) -> Any? { text.transform(name) }
+    /// Nothing: names inside a section of a string are looked up further up the stack, as for a `String`.
+    func child(named name: String) -> Any? { nil }
+}
+
+private func value(_ text: String?) -> MustacheText? { text.map(MustacheText.init) }
+@_disfavoredOverload private func value<Value>(_ value: Value) -> Value { value }
 
 extension PageChrome: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "description": description
-        case "site": site
-        case "sidebar": sidebar
-        case "navRolesCurrent": navRolesCurrent
-        case "breadcrumbs": breadcrumbs
-        case "previous": previous
-        case "next": next
-        case "editURL": editURL
-        case "toc": toc
-        case "kind": kind
-        case "editions": editions
-        case "lastChange": lastChange
-        case "historyURL": historyURL
-        case "hasBreadcrumbs": hasBreadcrumbs
-        case "hasTOC": hasTOC
-        case "hasPager": hasPager
+        case "title": value(title)
+        case "description": value(description)
+        case "site": value(site)
+        case "sidebar": value(sidebar)
+        case "navRolesCurrent": value(navRolesCurrent)
+        case "breadcrumbs": value(breadcrumbs)
+        case "previous": value(previous)
+        case "next": value(next)
+        case "editURL": value(editURL)
+        case "toc": value(toc)
+        case "kind": value(kind)
+        case "editions": value(editions)
+        case "lastChange": value(lastChange)
+        case "historyURL": value(historyURL)
+        case "hasBreadcrumbs": value(hasBreadcrumbs)
+        case "hasTOC": value(hasTOC)
+        case "hasPager": value(hasPager)
         default: nil
         }
     }
@@ -39,14 +56,14 @@ extension PageChrome: MustacheParent {
 extension SiteView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "description": description
-        case "version": version
-        case "storage": storage
-        case "language": language
-        case "root": root
-        case "assets": assets
-        case "t": t
+        case "title": value(title)
+        case "description": value(description)
+        case "version": value(version)
+        case "storage": value(storage)
+        case "language": value(language)
+        case "root": value(root)
+        case "assets": value(assets)
+        case "t": value(t)
         default: nil
         }
     }
@@ -57,10 +74,10 @@ extension SiteView: MustacheParent {
 extension NavItemView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "url": url
-        case "current": current
-        case "code": code
+        case "title": value(title)
+        case "url": value(url)
+        case "current": value(current)
+        case "code": value(code)
         default: nil
         }
     }
@@ -71,9 +88,9 @@ extension NavItemView: MustacheParent {
 extension LinkView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "url": url
-        case "code": code
+        case "title": value(title)
+        case "url": value(url)
+        case "code": value(code)
         default: nil
         }
     }
@@ -82,14 +99,14 @@ extension LinkView: MustacheParent {
 extension NavAreaView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "id": id
-        case "title": title
-        case "current": current
-        case "open": open
-        case "entries": entries
-        case "partial": partial
-        case "url": url
-        case "allLabel": allLabel
+        case "id": value(id)
+        case "title": value(title)
+        case "current": value(current)
+        case "open": value(open)
+        case "entries": value(entries)
+        case "partial": value(partial)
+        case "url": value(url)
+        case "allLabel": value(allLabel)
         default: nil
         }
     }
@@ -98,9 +115,9 @@ extension NavAreaView: MustacheParent {
 extension TOCEntryView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "text": text
-        case "id": id
-        case "nested": nested
+        case "text": value(text)
+        case "id": value(id)
+        case "nested": value(nested)
         default: nil
         }
     }
@@ -109,8 +126,8 @@ extension TOCEntryView: MustacheParent {
 extension RoleLinkView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "name": self.name
-        case "url": url
+        case "name": value(self.name)
+        case "url": value(url)
         default: nil
         }
     }
@@ -119,10 +136,10 @@ extension RoleLinkView: MustacheParent {
 extension KPIRowView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "name": self.name
-        case "weight": weight
-        case "target": target
-        case "measure": measure
+        case "name": value(self.name)
+        case "weight": value(weight)
+        case "target": value(target)
+        case "measure": value(measure)
         default: nil
         }
     }
@@ -131,8 +148,8 @@ extension KPIRowView: MustacheParent {
 extension KPITableView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "rows": rows
-        case "total": total
+        case "rows": value(rows)
+        case "total": value(total)
         default: nil
         }
     }
@@ -141,9 +158,9 @@ extension KPITableView: MustacheParent {
 extension TierRowView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "from": from
-        case "to": to
-        case "rate": rate
+        case "from": value(from)
+        case "to": value(to)
+        case "rate": value(rate)
         default: nil
         }
     }
@@ -152,8 +169,8 @@ extension TierRowView: MustacheParent {
 extension TierTableView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "basis": basis
-        case "rows": rows
+        case "basis": value(basis)
+        case "rows": value(rows)
         default: nil
         }
     }
@@ -162,8 +179,8 @@ extension TierTableView: MustacheParent {
 extension ChecklistItemView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "id": id
-        case "text": text
+        case "id": value(id)
+        case "text": value(text)
         default: nil
         }
     }
@@ -172,14 +189,14 @@ extension ChecklistItemView: MustacheParent {
 extension StepView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "number": number
-        case "id": id
-        case "anchor": anchor
-        case "title": title
-        case "role": role
-        case "sla": sla
-        case "checklist": checklist
-        case "records": records
+        case "number": value(number)
+        case "id": value(id)
+        case "anchor": value(anchor)
+        case "title": value(title)
+        case "role": value(role)
+        case "sla": value(sla)
+        case "checklist": value(checklist)
+        case "records": value(records)
         default: nil
         }
     }
@@ -188,16 +205,16 @@ extension StepView: MustacheParent {
 extension ProcessView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "id": id
-        case "title": title
-        case "url": url
-        case "owner": owner
-        case "trigger": trigger
-        case "policy": policy
-        case "steps": steps
-        case "itemCount": itemCount
-        case "records": records
-        case "related": related
+        case "id": value(id)
+        case "title": value(title)
+        case "url": value(url)
+        case "owner": value(owner)
+        case "trigger": value(trigger)
+        case "policy": value(policy)
+        case "steps": value(steps)
+        case "itemCount": value(itemCount)
+        case "records": value(records)
+        case "related": value(related)
         default: nil
         }
     }
@@ -206,12 +223,12 @@ extension ProcessView: MustacheParent {
 extension PolicySummaryView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "id": id
-        case "title": title
-        case "url": url
-        case "version": version
-        case "effective": effective
-        case "summary": summary
+        case "id": value(id)
+        case "title": value(title)
+        case "url": value(url)
+        case "version": value(version)
+        case "effective": value(effective)
+        case "summary": value(summary)
         default: nil
         }
     }
@@ -220,25 +237,25 @@ extension PolicySummaryView: MustacheParent {
 extension PolicyView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "id": id
-        case "title": title
-        case "area": area
-        case "owner": owner
-        case "version": version
-        case "effective": effective
-        case "nextReview": nextReview
-        case "reviewOverdue": reviewOverdue
-        case "reviewEvery": reviewEvery
-        case "appliesTo": appliesTo
-        case "summary": summary
-        case "body": body
-        case "kpis": kpis
-        case "tiers": tiers
-        case "processes": processes
-        case "related": related
-        case "chapters": chapters
-        case "anchorPrefix": anchorPrefix
-        case "hasTasks": hasTasks
+        case "id": value(id)
+        case "title": value(title)
+        case "area": value(area)
+        case "owner": value(owner)
+        case "version": value(version)
+        case "effective": value(effective)
+        case "nextReview": value(nextReview)
+        case "reviewOverdue": value(reviewOverdue)
+        case "reviewEvery": value(reviewEvery)
+        case "appliesTo": value(appliesTo)
+        case "summary": value(summary)
+        case "body": value(body)
+        case "kpis": value(kpis)
+        case "tiers": value(tiers)
+        case "processes": value(processes)
+        case "related": value(related)
+        case "chapters": value(chapters)
+        case "anchorPrefix": value(anchorPrefix)
+        case "hasTasks": value(hasTasks)
         default: nil
         }
     }
@@ -247,12 +264,12 @@ extension PolicyView: MustacheParent {
 extension ChapterView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "id": id
-        case "title": title
-        case "area": area
-        case "body": body
-        case "related": related
-        case "hasTasks": hasTasks
+        case "id": value(id)
+        case "title": value(title)
+        case "area": value(area)
+        case "body": value(body)
+        case "related": value(related)
+        case "hasTasks": value(hasTasks)
         default: nil
         }
     }
@@ -261,9 +278,9 @@ extension ChapterView: MustacheParent {
 extension RoleStepView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "process": process
-        case "step": step
-        case "sla": sla
+        case "process": value(process)
+        case "step": value(step)
+        case "sla": value(sla)
         default: nil
         }
     }
@@ -272,16 +289,16 @@ extension RoleStepView: MustacheParent {
 extension RoleView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "id": id
-        case "name": self.name
-        case "description": description
-        case "reportsTo": reportsTo
-        case "directReports": directReports
-        case "policies": policies
-        case "owned": owned
-        case "steps": steps
-        case "kpis": kpis
-        case "onboardingURL": onboardingURL
+        case "id": value(id)
+        case "name": value(self.name)
+        case "description": value(description)
+        case "reportsTo": value(reportsTo)
+        case "directReports": value(directReports)
+        case "policies": value(policies)
+        case "owned": value(owned)
+        case "steps": value(steps)
+        case "kpis": value(kpis)
+        case "onboardingURL": value(onboardingURL)
         default: nil
         }
     }
@@ -290,8 +307,8 @@ extension RoleView: MustacheParent {
 extension KPIGroupView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "policy": policy
-        case "table": table
+        case "policy": value(policy)
+        case "table": value(table)
         default: nil
         }
     }
@@ -300,13 +317,13 @@ extension KPIGroupView: MustacheParent {
 extension AreaCardView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "id": id
-        case "title": title
-        case "description": description
-        case "url": url
-        case "chapters": chapters
-        case "policies": policies
-        case "more": more
+        case "id": value(id)
+        case "title": value(title)
+        case "description": value(description)
+        case "url": value(url)
+        case "chapters": value(chapters)
+        case "policies": value(policies)
+        case "more": value(more)
         default: nil
         }
     }
@@ -315,11 +332,11 @@ extension AreaCardView: MustacheParent {
 extension RoleTreeEntryView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "name": self.name
-        case "url": url
-        case "description": description
-        case "depth": depth
-        case "reportsTo": reportsTo
+        case "name": value(self.name)
+        case "url": value(url)
+        case "description": value(description)
+        case "depth": value(depth)
+        case "reportsTo": value(reportsTo)
         default: nil
         }
     }
@@ -328,10 +345,10 @@ extension RoleTreeEntryView: MustacheParent {
 extension EmbedContext: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "page": page
-        case "process": process
-        case "kpis": kpis
-        case "tiers": tiers
+        case "page": value(page)
+        case "process": value(process)
+        case "kpis": value(kpis)
+        case "tiers": value(tiers)
         default: nil
         }
     }
@@ -340,7 +357,7 @@ extension EmbedContext: MustacheParent {
 extension EmbedContext.Chrome: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "site": site
+        case "site": value(site)
         default: nil
         }
     }
@@ -349,13 +366,13 @@ extension EmbedContext.Chrome: MustacheParent {
 extension HomePage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "page": page
-        case "areas": areas
-        case "recent": recent
-        case "roles": roles
-        case "chapterCount": chapterCount
-        case "policyCount": policyCount
-        case "processCount": processCount
+        case "page": value(page)
+        case "areas": value(areas)
+        case "recent": value(recent)
+        case "roles": value(roles)
+        case "chapterCount": value(chapterCount)
+        case "policyCount": value(policyCount)
+        case "processCount": value(processCount)
         default: nil
         }
     }
@@ -364,8 +381,8 @@ extension HomePage: MustacheParent {
 extension AreaPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "page": page
-        case "area": area
+        case "page": value(page)
+        case "area": value(area)
         default: nil
         }
     }
@@ -374,8 +391,8 @@ extension AreaPage: MustacheParent {
 extension ChapterPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "page": page
-        case "chapter": chapter
+        case "page": value(page)
+        case "chapter": value(chapter)
         default: nil
         }
     }
@@ -384,8 +401,8 @@ extension ChapterPage: MustacheParent {
 extension PolicyPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "page": page
-        case "policy": policy
+        case "page": value(page)
+        case "policy": value(policy)
         default: nil
         }
     }
@@ -394,8 +411,8 @@ extension PolicyPage: MustacheParent {
 extension ProcessPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "page": page
-        case "process": process
+        case "page": value(page)
+        case "process": value(process)
         default: nil
         }
     }
@@ -404,8 +421,8 @@ extension ProcessPage: MustacheParent {
 extension RolePage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "page": page
-        case "role": role
+        case "page": value(page)
+        case "role": value(role)
         default: nil
         }
     }
@@ -414,8 +431,8 @@ extension RolePage: MustacheParent {
 extension RolesPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "page": page
-        case "roles": roles
+        case "page": value(page)
+        case "roles": value(roles)
         default: nil
         }
     }
@@ -424,11 +441,11 @@ extension RolesPage: MustacheParent {
 extension OnboardingPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "page": page
-        case "roleID": roleID
-        case "role": role
-        case "policies": policies
-        case "processes": processes
+        case "page": value(page)
+        case "roleID": value(roleID)
+        case "role": value(role)
+        case "policies": value(policies)
+        case "processes": value(processes)
         default: nil
         }
     }
@@ -437,8 +454,8 @@ extension OnboardingPage: MustacheParent {
 extension BookletPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "page": page
-        case "processes": processes
+        case "page": value(page)
+        case "processes": value(processes)
         default: nil
         }
     }
@@ -447,10 +464,10 @@ extension BookletPage: MustacheParent {
 extension PrintChapterView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "anchor": anchor
-        case "title": title
-        case "area": area
-        case "body": body
+        case "anchor": value(anchor)
+        case "title": value(title)
+        case "area": value(area)
+        case "body": value(body)
         default: nil
         }
     }
@@ -459,9 +476,9 @@ extension PrintChapterView: MustacheParent {
 extension PrintPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "page": page
-        case "chapters": chapters
-        case "policies": policies
+        case "page": value(page)
+        case "chapters": value(chapters)
+        case "policies": value(policies)
         default: nil
         }
     }
@@ -470,7 +487,7 @@ extension PrintPage: MustacheParent {
 extension PlainPage: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "page": page
+        case "page": value(page)
         default: nil
         }
     }
@@ -481,10 +498,10 @@ extension PlainPage: MustacheParent {
 extension EditionLinkView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "name": self.name
-        case "url": url
-        case "current": current
-        case "latest": latest
+        case "name": value(self.name)
+        case "url": value(url)
+        case "current": value(current)
+        case "latest": value(latest)
         default: nil
         }
     }
@@ -493,9 +510,9 @@ extension EditionLinkView: MustacheParent {
 extension EditionBannerView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "name": self.name
-        case "latestName": latestName
-        case "latestURL": latestURL
+        case "name": value(self.name)
+        case "latestName": value(latestName)
+        case "latestURL": value(latestURL)
         default: nil
         }
     }
@@ -504,10 +521,10 @@ extension EditionBannerView: MustacheParent {
 extension EditionsView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "currentName": currentName
-        case "list": list
-        case "banner": banner
-        case "changesURL": changesURL
+        case "currentName": value(currentName)
+        case "list": value(list)
+        case "banner": value(banner)
+        case "changesURL": value(changesURL)
         default: nil
         }
     }
@@ -516,10 +533,10 @@ extension EditionsView: MustacheParent {
 extension LastChangeView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "date": date
-        case "author": author
-        case "subject": subject
-        case "commit": commit
+        case "date": value(date)
+        case "author": value(author)
+        case "subject": value(subject)
+        case "commit": value(commit)
         default: nil
         }
     }
@@ -528,9 +545,9 @@ extension LastChangeView: MustacheParent {
 extension FieldChangeView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "label": label
-        case "old": old
-        case "new": new
+        case "label": value(label)
+        case "old": value(old)
+        case "new": value(new)
         default: nil
         }
     }
@@ -539,8 +556,8 @@ extension FieldChangeView: MustacheParent {
 extension TextChangeView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "label": label
-        case "html": html
+        case "label": value(label)
+        case "html": value(html)
         default: nil
         }
     }
@@ -549,13 +566,13 @@ extension TextChangeView: MustacheParent {
 extension ChangeItemView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "kind": kind
-        case "kindLabel": kindLabel
-        case "id": id
-        case "title": title
-        case "url": url
-        case "fields": fields
-        case "texts": texts
+        case "kind": value(kind)
+        case "kindLabel": value(kindLabel)
+        case "id": value(id)
+        case "title": value(title)
+        case "url": value(url)
+        case "fields": value(fields)
+        case "texts": value(texts)
         default: nil
         }
     }
@@ -564,8 +581,8 @@ extension ChangeItemView: MustacheParent {
 extension ChangeGroupView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "title": title
-        case "items": items
+        case "title": value(title)
+        case "items": value(items)
         default: nil
         }
     }
@@ -574,13 +591,13 @@ extension ChangeGroupView: MustacheParent {
 extension ChangesPageView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "page": page
-        case "edition": edition
-        case "since": since
-        case "first": first
-        case "empty": empty
-        case "groups": groups
-        case "feedURL": feedURL
+        case "page": value(page)
+        case "edition": value(edition)
+        case "since": value(since)
+        case "first": value(first)
+        case "empty": value(empty)
+        case "groups": value(groups)
+        case "feedURL": value(feedURL)
         default: nil
         }
     }
@@ -589,12 +606,12 @@ extension ChangesPageView: MustacheParent {
 extension HistoryEntryView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "edition": edition
-        case "url": url
-        case "version": version
-        case "effective": effective
-        case "first": first
-        case "change": change
+        case "edition": value(edition)
+        case "url": value(url)
+        case "version": value(version)
+        case "effective": value(effective)
+        case "first": value(first)
+        case "change": value(change)
         default: nil
         }
     }
@@ -603,9 +620,9 @@ extension HistoryEntryView: MustacheParent {
 extension HistoryPageView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
-        case "page": page
-        case "policy": policy
-        case "entries": entries
+        case "page": value(page)
+        case "policy": value(policy)
+        case "entries": value(entries)
         default: nil
         }
     }

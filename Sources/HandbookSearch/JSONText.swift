@@ -2,29 +2,36 @@
 /// much faster than `JSONEncoder` and byte-for-byte stable.
 enum JSONText {
     /// `text` as a JSON string literal: quotes, backslashes and control characters escaped,
-    /// everything else as UTF-8.
+    /// and U+2028 and U+2029, which older JavaScript does not take in a string; everything else
+    /// as UTF-8.
     static func string(_ text: String) -> String {
-        var result = "\""
-        result.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
+        let input = Array(text.utf8)
+        var output: [UInt8] = [0x22]
+        output.reserveCapacity(input.count + 2)
+        func escape(_ sequence: String) { output.append(contentsOf: sequence.utf8) }
+        var index = 0
+        while index < input.count {
+            let byte = input[index]
+            switch byte {
+            case 0x22: escape("\\\"")
+            case 0x5C: escape("\\\\")
+            case 0x0A: escape("\\n")
+            case 0x0D: escape("\\r")
+            case 0x09: escape("\\t")
+            case ..<0x20:
+                let hex = String(byte, radix: 16)
+                escape("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            case 0xE2
+            where index + 2 < input.count && input[index + 1] == 0x80 && (0xA8...0xA9).contains(input[index + 2]):
+                escape(input[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                index += 2
             default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
+                output.append(byte)
             }
+            index += 1
         }
-        return result + "\""
+        output.append(0x22)
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// `{"key":value,…}` with keys in sorted order and values already written as JSON.

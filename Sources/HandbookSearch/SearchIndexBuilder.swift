@@ -104,6 +104,118 @@ public struct SearchIndexBuilder: Sendable {
         }
     }
 
+    /// A term while the index is built, as a number: CJK characters and bigrams by their code
+    /// points, words by their number in a word list. Tokenising thus makes no strings but for
+    /// words new to its chunk of sections.
+    private enum TermKey {
+        private static let character: UInt64 = 1 << 62
+        private static let bigram: UInt64 = 2 << 62
+        private static let word: UInt64 = 3 << 62
+
+        static func cjk(_ scalar: Unicode.Scalar) -> UInt64 { character | UInt64(scalar.value) }
+        static func cjk(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> UInt64 {
+            bigram | UInt64(first.value) << 21 | UInt64(second.value)
+        }
+        static func word(_ number: Int) -> UInt64 { word | UInt64(number) }
+        /// The word's number, for a word's key.
+        static func wordNumber(_ key: UInt64) -> Int? { key & word == word ? Int(key & ~word) : nil }
+
+        static func text(_ key: UInt64, words: [String]) -> String {
+            if let number = wordNumber(key) { return words[number] }
+            var scalars = String.UnicodeScalarView()
+            if key & word == bigram, let first = Unicode.Scalar(UInt32(key >> 21 & 0x1F_FFFF)) { scalars.append(first) }
+            if let last = Unicode.Scalar(UInt32(key & 0x1F_FFFF)) { scalars.append(last) }
+            return String(scalars)
+        }
+    }
+
+    /// Words of a suffix term's length at most this: the inside of a longer run of letters (a
+    /// hash, a run-together identifier) is not looked for, and indexing its suffixes would take
+    /// time and space quadratic in its length.
+    static let longestSuffixedWord = 32
+
+    /// The terms of a chunk of sections, counted by one thread, keyed by ``TermKey``, its words
+    /// numbered in the chunk's own ``words``.
+    private struct CountedChunk: Sendable {
+        struct Posting: Sendable {
+            let key: UInt64
+            let section: Int32
+            let counts: Counts
+        }
+        /// The chunk's words, by number.
+        var words: [String] = []
+        /// The partition of each word.
+        var wordPartitions: [Int] = []
+        /// Each partition's postings, by section ascending.
+        var parts: [[Posting]]
+        /// Each section's number of terms (suffixes aside), for ranking.
+        var lengths: [Int] = []
+
+        init(partitions: Int) { parts = Array(repeating: [], count: partitions) }
+
+        /// Counts the terms of `sections`, numbered from `first`.
+        mutating func count(_ sections: ArraySlice<SearchSection>, first: Int) {
+            var vocabulary: [Substring: Int] = [:]
+            var counts: [UInt64: Counts] = [:]
+            let partitionCount = parts.count
+            func key(of word: Substring) -> UInt64 {
+                if let number = vocabulary[word] { return TermKey.word(number) }
+                let text = String(word)
+                vocabulary[word] = words.count
+                words.append(text)
+                wordPartitions.append(Int(SearchIndexBuilder.fnv1a(text) % UInt32(partitionCount)))
+                return TermKey.word(words.count - 1)
+            }
+            /// Calls `note` with each term of `text` and whether it is only a word's suffix.
+            func terms(of text: String, _ note: (UInt64, _ isSuffix: Bool) -> Void) {
+                SearchTokenizer.scan(
+                    SearchTokenizer.quicklyNormalized(text) ?? SearchTokenizer.normalize(text),
+                    cjk: { scalar, previous in
+                        if let previous { note(TermKey.cjk(previous, scalar), false) }
+                        note(TermKey.cjk(scalar), false)
+                    },
+                    word: { word in
+                        note(key(of: word), false)
+                        // Numbers are looked up whole or by their start: no one quotes the middle of one.
+                        let scalars = word.unicodeScalars
+                        let length = scalars.count
+                        guard length > 2, length <= SearchIndexBuilder.longestSuffixedWord,
+                            !scalars.allSatisfy({ $0.properties.numericType != nil })
+                        else { return }
+                        var start = scalars.index(after: scalars.startIndex)
+                        for _ in 0..<(length - 2) {
+                            note(key(of: Substring(scalars[start...])), true)
+                            scalars.formIndex(after: &start)
+                        }
+                    })
+            }
+            for (offset, section) in zip(sections.indices, sections) {
+                counts.removeAll(keepingCapacity: true)
+                func note(_ key: UInt64, isSuffix: Bool, _ update: (inout Counts) -> Void) {
+                    update(&counts[key, default: Counts()])
+                    if !isSuffix { counts[key]!.suffixOnly = false }
+                }
+                if section.isPageTop {
+                    terms(of: section.title) { note($0, isSuffix: $1) { $0.title = true } }
+                }
+                terms(of: section.heading) { note($0, isSuffix: $1) { $0.heading = true } }
+                var length = 0
+                terms(of: section.text) { key, isSuffix in
+                    note(key, isSuffix: isSuffix) { $0.body += 1 }
+                    if !isSuffix { length += 1 }
+                }
+                lengths.append(length)
+                let number = Int32(first + offset - sections.startIndex)
+                for (key, value) in counts {
+                    let partition =
+                        TermKey.wordNumber(key).map { wordPartitions[$0] }
+                        ?? Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 58) % partitionCount
+                    parts[partition].append(Posting(key: key, section: number, counts: value))
+                }
+            }
+        }
+    }
+
     /// A term's sections so far, while the index is built.
     private struct Occurrence: Sendable {
         let section: Int32
@@ -112,27 +224,7 @@ public struct SearchIndexBuilder: Sendable {
 
     /// The postings of the terms of one partition, filled by one thread at a time.
     private final class PartitionLists: @unchecked Sendable {
-        var lists: [String: [Occurrence]] = [:]
-    }
-
-    /// The terms of a text to index: its terms, and the suffixes of its words (down to two
-    /// letters; not of numbers), so that a query starting inside a word still finds it; the
-    /// client matches word terms by prefix, so `ustom` finds the suffix `ustomers`.
-    private static func indexTerms(_ text: String) -> [(term: String, isSuffix: Bool)] {
-        var result: [(term: String, isSuffix: Bool)] = []
-        for term in SearchTokenizer.terms(text) {
-            result.append((term.text, false))
-            // Numbers are looked up whole or by their start: no one quotes the middle of one.
-            guard term.kind == .word, term.text.unicodeScalars.count > 2,
-                !term.text.unicodeScalars.allSatisfy({ $0.properties.numericType != nil })
-            else { continue }
-            var scalars = Substring(term.text).unicodeScalars.dropFirst()
-            while scalars.count >= 2 {
-                result.append((String(Substring(scalars)), true))
-                scalars = scalars.dropFirst()
-            }
-        }
-        return result
+        var lists: [UInt64: [Occurrence]] = [:]
     }
 
     /// Postings per term: section ids ascending, each with its weight.
@@ -144,48 +236,45 @@ public struct SearchIndexBuilder: Sendable {
 
     /// ``postings()`` in parts by a hash of the term, as they are computed.
     private func partitionedPostings() -> [[String: [(section: Int, weight: Int)]]] {
-        // Tokenising is most of the work, and independent per section. Sections go in chunks,
-        // each section's terms split into partitions by hash, so that each chunk is merged into
-        // the partitions in parallel and then let go.
+        // Tokenising is most of the work, and independent per section. Sections go in groups of
+        // chunks, each chunk counted by one thread; each group is then merged into the partitions
+        // in parallel and let go. Words are numbered per chunk, and renumbered for the whole
+        // index as chunks are merged, in order.
         let partitions = (0..<64).map { _ in PartitionLists() }
+        var words: [String] = []
+        var wordNumbers: [String: Int] = [:]
         var lengths: [Int] = []
         lengths.reserveCapacity(sections.count)
-        for chunk in stride(from: 0, to: sections.count, by: 2048) {
-            let counted = Array(sections.indices[chunk..<min(sections.count, chunk + 2048)]).concurrentMap {
-                id -> (parts: [[(term: String, counts: Counts)]], length: Int) in
-                let section = sections[id]
-                let body = Self.indexTerms(section.text)
-                var counts: [String: Counts] = [:]
-                counts.reserveCapacity(body.count)
-                func note(_ item: (term: String, isSuffix: Bool), _ update: (inout Counts) -> Void) {
-                    func apply(_ value: inout Counts) {
-                        update(&value)
-                        if !item.isSuffix { value.suffixOnly = false }
-                    }
-                    apply(&counts[item.term, default: Counts()])
+        let chunkSize = 256
+        let groupSize = 8 * chunkSize
+        for group in stride(from: 0, to: sections.count, by: groupSize) {
+            let chunks = Array(stride(from: group, to: min(sections.count, group + groupSize), by: chunkSize))
+                .concurrentMap { first in
+                    var chunk = CountedChunk(partitions: partitions.count)
+                    chunk.count(sections[first..<min(sections.count, first + chunkSize)], first: first)
+                    return chunk
                 }
-                if section.isPageTop {
-                    for item in Self.indexTerms(section.title) { note(item) { $0.title = true } }
+            let renumbered = chunks.map { chunk in
+                chunk.words.map { word in
+                    if let number = wordNumbers[word] { return number }
+                    wordNumbers[word] = words.count
+                    words.append(word)
+                    return words.count - 1
                 }
-                for item in Self.indexTerms(section.heading) { note(item) { $0.heading = true } }
-                for item in body { note(item) { $0.body += 1 } }
-                var parts = [[(term: String, counts: Counts)]](repeating: [], count: partitions.count)
-                for (term, value) in counts {
-                    parts[Int(Self.fnv1a(term) % UInt32(partitions.count))].append((term, value))
-                }
-                return (parts, body.count { !$0.isSuffix })
             }
             _ = Array(partitions.enumerated()).concurrentMap { partition, target in
-                for (offset, entry) in counted.enumerated() {
-                    for (term, value) in entry.parts[partition] {
-                        target.lists[term, default: []].append(
-                            Occurrence(section: Int32(chunk + offset), counts: value))
+                for (chunk, numbers) in zip(chunks, renumbered) {
+                    for posting in chunk.parts[partition] {
+                        let key = TermKey.wordNumber(posting.key).map { TermKey.word(numbers[$0]) } ?? posting.key
+                        target.lists[key, default: []].append(
+                            Occurrence(section: posting.section, counts: posting.counts))
                     }
                 }
             }
-            lengths += counted.map(\.length)
+            for chunk in chunks { lengths += chunk.lengths }
         }
         let sectionLengths = lengths
+        let allWords = words
         let count = Double(max(lengths.count, 1))
         // Rounded, so that a small edit elsewhere does not change every weight and thereby the
         // name of every shard.
@@ -193,10 +282,12 @@ public struct SearchIndexBuilder: Sendable {
         let merged = partitions.concurrentMap { partition -> [String: [(section: Int, weight: Int)]] in
             let lists = partition.lists
             partition.lists = [:]
-            return lists.mapValues { list in
+            var postings: [String: [(section: Int, weight: Int)]] = [:]
+            postings.reserveCapacity(lists.count)
+            for (key, list) in lists {
                 let frequency = Double(max(1, list.count { $0.counts.body > 0 }))
                 let idf = log(1 + (count - frequency + 0.5) / (frequency + 0.5))
-                return list.map { posting in
+                postings[TermKey.text(key, words: allWords)] = list.map { posting in
                     let value = posting.counts
                     let section = Int(posting.section)
                     var weight = (value.title ? Self.titleWeight : 0) + (value.heading ? Self.headingWeight : 0)
@@ -213,6 +304,7 @@ public struct SearchIndexBuilder: Sendable {
                     return (section, weight)
                 }
             }
+            return postings
         }
         return merged
     }

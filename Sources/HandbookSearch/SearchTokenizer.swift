@@ -33,22 +33,72 @@ public enum SearchTokenizer {
     /// The terms of text already normalised.
     static func terms(ofNormalized text: String) -> [Term] {
         var terms: [Term] = []
-        for run in runs(text) {
-            if run.isCJK {
-                let characters = run.scalars.map { String(Character($0)) }
-                for (index, character) in characters.enumerated() {
-                    terms.append(Term(text: character, kind: .character))
-                    if index + 1 < characters.count {
-                        terms.append(Term(text: character + characters[index + 1], kind: .bigram))
-                    }
+        scan(
+            text,
+            cjk: { character, previous in
+                if let previous {
+                    var bigram = String.UnicodeScalarView()
+                    bigram.append(previous)
+                    bigram.append(character)
+                    terms.append(Term(text: String(bigram), kind: .bigram))
                 }
-            } else {
-                var word = String.UnicodeScalarView()
-                word.append(contentsOf: run.scalars)
-                terms.append(Term(text: String(word), kind: .word))
-            }
-        }
+                terms.append(Term(text: String(character), kind: .character))
+            },
+            word: { terms.append(Term(text: String($0), kind: .word)) })
         return terms
+    }
+
+    /// Walks normalised `text` once, in order: `cjk` gets each CJK character with the one before
+    /// it in the same run (whose bigram ends here), `word` each run of other letters and digits.
+    static func scan(
+        _ text: String, cjk: (Unicode.Scalar, _ previous: Unicode.Scalar?) -> Void, word: (Substring) -> Void
+    ) {
+        var text = text
+        text.makeContiguousUTF8()
+        let utf8 = text.utf8
+        func emitWord(_ start: Int, _ end: Int) {
+            word(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+        }
+        utf8.withContiguousStorageIfAvailable { bytes in
+            var wordStart: Int?
+            var previous: Unicode.Scalar?
+            var index = 0
+            while index < bytes.count {
+                // Strings hold valid UTF-8.
+                let lead = UInt32(bytes[index])
+                let (length, value): (Int, UInt32) =
+                    switch lead {
+                    case ..<0x80: (1, lead)
+                    case ..<0xE0: (2, (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F))
+                    case ..<0xF0:
+                        (
+                            3,
+                            (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        )
+                    default:
+                        (
+                            4,
+                            (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                                | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                        )
+                    }
+                let scalar = Unicode.Scalar(value)!
+                let isCJK = isCJKScalar(scalar)
+                if isCJK || !isWordScalar(scalar), let start = wordStart {
+                    emitWord(start, index)
+                    wordStart = nil
+                }
+                if isCJK {
+                    cjk(scalar, previous)
+                    previous = scalar
+                } else {
+                    previous = nil
+                    if wordStart == nil, isWordScalar(scalar) { wordStart = index }
+                }
+                index += length
+            }
+            if let start = wordStart { emitWord(start, bytes.count) }
+        }
     }
 
     /// NFKC, lower case (final sigma as sigma, which JavaScript's lower-casing would not
@@ -84,33 +134,6 @@ public enum SearchTokenizer {
         return String(scalars)
     }
 
-    private struct Run {
-        var scalars: [Unicode.Scalar]
-        var isCJK: Bool
-    }
-
-    private static func runs(_ text: String) -> [Run] {
-        var runs: [Run] = []
-        var current: Run?
-        for scalar in text.unicodeScalars {
-            let isCJK = isCJKScalar(scalar)
-            guard isCJK || isWordScalar(scalar) else {
-                if let run = current { runs.append(run) }
-                current = nil
-                continue
-            }
-            if var run = current, run.isCJK == isCJK {
-                run.scalars.append(scalar)
-                current = run
-            } else {
-                if let run = current { runs.append(run) }
-                current = Run(scalars: [scalar], isCJK: isCJK)
-            }
-        }
-        if let run = current { runs.append(run) }
-        return runs
-    }
-
     /// Han, kana and Hangul, by the same code point ranges as the client.
     package static func isCJKScalar(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
@@ -125,7 +148,13 @@ public enum SearchTokenizer {
 
     /// Letters and digits (Unicode categories L and N), as `\p{L}|\p{N}` in the client.
     package static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
+        if scalar.isASCII {
+            return switch scalar.value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+            default: false
+            }
+        }
+        return switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
             .decimalNumber, .letterNumber, .otherNumber:
             true

@@ -143,7 +143,7 @@ import Testing
         for sample in samples {
             let names = Mirror(reflecting: sample).children.compactMap(\.label)
             for name in names + ["missing", "isEmpty", "count"] {
-                let found = sample.child(named: name).map { String(describing: $0) }
+                let found = sample.child(named: name).map { ($0 as? MustacheText)?.text ?? String(describing: $0) }
                 let expected = mirrorValue(sample, name).map { String(describing: $0) }
                 #expect(found == expected, "\(type(of: sample)).\(name)")
             }
@@ -155,6 +155,14 @@ import Testing
                 title: "T", description: "D", site: site, sidebar: "", navRolesCurrent: false, breadcrumbs: [],
                 previous: nil, next: nil, editURL: nil, toc: [], kind: "search"
             ).child(named: "editURL") == nil)
+    }
+
+    /// Strings reach templates as ``MustacheText``, which must behave as a `String` does there.
+    @Test func textBehavesAsAStringInTemplates() throws {
+        let template = try MustacheTemplate(
+            string:
+                "{{title}}|{{uppercased(url)}}|{{#title}}[{{.}}:{{url}}:{{text}}]{{/title}}|{{^title}}none{{/title}}")
+        #expect(template.render(LinkView(title: "a<b", url: "u.html")) == "a&lt;b|U.HTML|[a&lt;b:u.html:]|")
     }
 
     private func source(_ file: String) throws -> String {
@@ -195,7 +203,7 @@ import Testing
         // `self.` where the property is `name`, which the parameter hides, and only there.
         for match in try matches(#"^\s*case "(\w+)": (.*)$"#, in: lookUps) {
             let property = match[0] == "name" ? "self.name" : match[0]
-            #expect(match[1] == property, "case \"\(match[0])\" returns \(match[1])")
+            #expect(match[1] == "value(\(property))", "case \"\(match[0])\" returns \(match[1])")
         }
     }
 }

@@ -87,6 +87,17 @@ import Testing
         #expect(postings["er"]?.map(\.section) == [1])
     }
 
+    /// The inside of a very long run of letters is not indexed: its suffixes would be quadratic.
+    @Test func indexesSuffixesOfOrdinaryWordsOnly() async throws {
+        let long = String(repeating: "ab", count: SearchIndexBuilder.longestSuffixedWord)
+        let postings = SearchIndexBuilder(pages: [
+            [SearchSection(url: "a", title: "A", heading: "", text: "\(long) commission")]
+        ]).postings()
+        #expect(postings[long] != nil)
+        #expect(postings[String(long.dropFirst())] == nil)
+        #expect(postings["ommission"] != nil)
+    }
+
     @Test func weighsRepeatedTermsHigherInTheBody() async throws {
         let postings = SearchIndexBuilder(pages: [
             [SearchSection(url: "a", title: "A", heading: "h", text: "投诉 投诉 投诉 和其他内容")],
@@ -141,6 +152,7 @@ import Testing
 
     @Test func escapesJSONStrings() {
         #expect(JSONText.string("a\"b\\c\n\u{1}中") == #""a\"b\\c\n\u0001中""#)
+        #expect(JSONText.string("“引号”\u{2028}x\u{2029}\t") == #""“引号”\u2028x\u2029\t""#)
     }
 
     @Test func writesPostingsInFiveBitGroups() {
