@@ -68,7 +68,7 @@ let package = Package(
         stage(
             "HandbookServer",
             [
-                "HandbookModel", "HandbookRendering", "HandbookBuild", "HandbookWatching",
+                "HandbookModel", "HandbookLoading", "HandbookRendering", "HandbookBuild", "HandbookWatching",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

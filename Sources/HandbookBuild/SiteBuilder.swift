@@ -2,6 +2,7 @@ public import Foundation
 public import HandbookLoading
 public import HandbookModel
 import HandbookRendering
+import HandbookSearch
 import HandbookValidation
 public import HandbookVersions
 
@@ -18,6 +19,8 @@ public struct SiteBuilder: Sendable {
         public var strict: Bool
         /// Where tagged editions and page histories come from.
         public var git: any GitClient
+        /// Sources and Markdown from an earlier build, reused where unchanged (`handbook serve`).
+        public var sourceCache: SourceCache?
 
         public init(
             contentDirectory: URL, content: (any ContentTree)? = nil, themeDirectory: URL, today: CalendarDate,
@@ -54,6 +57,8 @@ public struct SiteBuilder: Sendable {
         let index: HandbookIndex
         let graph: PageGraph
         let themeFingerprint: String
+        /// The latest edition's search index, updated in place by the next rebuild.
+        let search: SearchIndex
     }
 
     /// Pages rendered before they are handed to the output: enough to keep both cores busy,
@@ -87,7 +92,7 @@ public struct SiteBuilder: Sendable {
         var stopwatch = Stopwatch()
         let options = self.options
         let (index, checkDiagnostics) = try await runBlocking {
-            try ContentCheck(content: options.content, today: options.today).run()
+            try ContentCheck(content: options.content, today: options.today, cache: options.sourceCache).run()
         }
         async let lastChanges = LastChanges.load(contentDirectory: options.contentDirectory, git: options.git)
         let history = await EditionHistory.load(
@@ -155,10 +160,14 @@ public struct SiteBuilder: Sendable {
                     continue
                 }
                 // The page graph of the latest edition needs its search index first.
-                let search = renderer.searchIndex()
+                stopwatch.lap("render and write pages")
+                let searchIndex = previous?.memory.search ?? SearchIndex()
+                let search = renderer.searchIndex(updating: searchIndex)
                 latestSearch = search.files
+                stopwatch.lap("search index")
                 let graph = renderer.graph(searchIndex: search)
-                memory = BuildMemory(index: edition.index, graph: graph, themeFingerprint: theme.fingerprint)
+                memory = BuildMemory(
+                    index: edition.index, graph: graph, themeFingerprint: theme.fingerprint, search: searchIndex)
                 guard let previous, previous.memory.themeFingerprint == theme.fingerprint else {
                     try renderer.render(batchSize: Self.batchSize, render)
                     continue
@@ -176,6 +185,7 @@ public struct SiteBuilder: Sendable {
                         redo.insert(path)
                     }
                 }
+                stopwatch.lap("page graph")
                 try renderer.render(batchSize: Self.batchSize, only: redo, render)
             }
             stopwatch.lap("render and write pages")

@@ -10,10 +10,14 @@ struct Stopwatch {
         lastLap = start
     }
 
-    /// Records the time since the previous lap under `name`.
+    /// Records the time since the previous lap under `name`, added to an earlier lap of that name.
     mutating func lap(_ name: String) {
         let now = clock.now
-        laps.append((name, Self.seconds(now - lastLap)))
+        if let earlier = laps.firstIndex(where: { $0.name == name }) {
+            laps[earlier].seconds += Self.seconds(now - lastLap)
+        } else {
+            laps.append((name, Self.seconds(now - lastLap)))
+        }
         lastLap = now
     }
 

@@ -15,9 +15,12 @@ public struct ContentLoader: Sendable {
     }
 
     public let content: any ContentTree
+    /// Sources read by an earlier load, reused where their text is unchanged.
+    public let cache: SourceCache?
 
-    public init(content: any ContentTree) {
+    public init(content: any ContentTree, cache: SourceCache? = nil) {
         self.content = content
+        self.cache = cache
     }
 
     public init(contentDirectory: URL) {
@@ -37,18 +40,23 @@ public struct ContentLoader: Sendable {
         var diagnostics = sink.diagnostics
 
         let content = self.content
-        let policyResults = files(under: "policies", extensions: ["yaml", "yml"]).concurrentMap { path in
+        let cache = self.cache
+        let policyResults = files(under: "policies", extensions: ["yaml", "yml"]).concurrentMap {
+            path -> (Policy?, [Diagnostic]) in
             let sink = DiagnosticSink()
-            let policy = ContentLoader.read(path, in: content, sink: sink).flatMap {
-                PolicyReader(path: path, text: $0).read(sink: sink)
-            }
+            guard let text = ContentLoader.read(path, in: content, sink: sink) else { return (nil, sink.diagnostics) }
+            if let cached = cache?.file(at: path, text: text) { return (cached.policy, cached.diagnostics) }
+            let policy = PolicyReader(path: path, text: text).read(sink: sink)
+            cache?.store(.init(text: text, chapter: nil, policy: policy, diagnostics: sink.diagnostics), at: path)
             return (policy, sink.diagnostics)
         }
-        let chapterResults = files(under: "chapters", extensions: ["md", "markdown"]).concurrentMap { path in
+        let chapterResults = files(under: "chapters", extensions: ["md", "markdown"]).concurrentMap {
+            path -> (Chapter?, [Diagnostic]) in
             let sink = DiagnosticSink()
-            let chapter = ContentLoader.read(path, in: content, sink: sink).flatMap {
-                ChapterReader(path: path, text: $0).read(sink: sink)
-            }
+            guard let text = ContentLoader.read(path, in: content, sink: sink) else { return (nil, sink.diagnostics) }
+            if let cached = cache?.file(at: path, text: text) { return (cached.chapter, cached.diagnostics) }
+            let chapter = ChapterReader(path: path, text: text).read(sink: sink)
+            cache?.store(.init(text: text, chapter: chapter, policy: nil, diagnostics: sink.diagnostics), at: path)
             return (chapter, sink.diagnostics)
         }
         diagnostics += policyResults.flatMap(\.1) + chapterResults.flatMap(\.1)

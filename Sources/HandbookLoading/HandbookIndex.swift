@@ -20,7 +20,8 @@ public struct HandbookIndex: Sendable {
     private let policiesByArea: [String: [Policy]]
     private let chaptersByRelatedPolicy: [String: [Chapter]]
 
-    public init(_ handbook: Handbook) {
+    /// - Parameter cache: Markdown parsed by an earlier index, reused where unchanged.
+    public init(_ handbook: Handbook, cache: SourceCache? = nil) {
         self.handbook = handbook
         rolesByID = Dictionary(handbook.roles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         policiesByID = Dictionary(handbook.policies.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
@@ -30,14 +31,18 @@ public struct HandbookIndex: Sendable {
         areasByID = Dictionary(handbook.config.areas.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let processesByID = self.processesByID
         let chapterDocuments = handbook.chapters.concurrentMap {
-            ($0.path, HandbookIndex.parse($0.body, reserving: PageAnchors.layout, processes: processesByID))
+            (
+                $0.path,
+                HandbookIndex.parse($0.body, reserving: PageAnchors.layout, processes: processesByID, cache: cache)
+            )
         }
         self.chapterDocuments = Dictionary(chapterDocuments, uniquingKeysWith: { first, _ in first })
         let policyDocuments = handbook.policies.concurrentMap {
             (
                 $0.path,
                 HandbookIndex.parse(
-                    $0.body, reserving: PageAnchors.layout.union(PageAnchors.policy($0)), processes: processesByID)
+                    $0.body, reserving: PageAnchors.layout.union(PageAnchors.policy($0)), processes: processesByID,
+                    cache: cache)
             )
         }
         self.policyDocuments = Dictionary(policyDocuments, uniquingKeysWith: { first, _ in first })
@@ -61,16 +66,21 @@ public struct HandbookIndex: Sendable {
     /// task items and of the steps and checklist items of processes it embeds (known only once
     /// it is parsed).
     private static func parse(
-        _ source: MarkdownSource, reserving reserved: Set<String>, processes: [String: PolicyProcess]
+        _ source: MarkdownSource, reserving reserved: Set<String>, processes: [String: PolicyProcess],
+        cache: SourceCache?
     )
         -> MarkdownDocument
     {
-        let document = MarkdownParser.parse(source, reservedAnchors: reserved)
+        func parse(_ source: MarkdownSource, _ reserved: Set<String>) -> MarkdownDocument {
+            cache?.document(source, reserved: reserved) { MarkdownParser.parse($0, reservedAnchors: $1) }
+                ?? MarkdownParser.parse(source, reservedAnchors: reserved)
+        }
+        let document = parse(source, reserved)
         let taskCount = document.nodes { if case .taskMarker = $0.kind { true } else { false } }.count
         let elements = PageAnchors.embeddedElementIDs(in: document, processes: processes)
             .union((0..<taskCount).map { "task-\($0 + 1)" })
         guard document.headings.contains(where: { elements.contains($0.id) }) else { return document }
-        return MarkdownParser.parse(source, reservedAnchors: reserved.union(elements))
+        return parse(source, reserved.union(elements))
     }
 
     /// The chapters of an area, by their `order` then title.

@@ -10,8 +10,14 @@ public enum SiteInput: Hashable, Sendable {
     case role(String)
     /// Which roles there are, in what order.
     case roleList
-    /// The pages of the site with their titles, areas and order: what navigation shows.
-    case navigation
+    /// The site's title and its areas with their titles, order and number of entries: what
+    /// every page's navigation shows.
+    case areaList
+    /// Which pages an area has, in what order (by area id): what decides the entries a page of
+    /// the area shows in its sidebar and its previous and next pages.
+    case areaPages(String)
+    /// The title of a page that navigation names (a chapter, policy, process or area page), by path.
+    case pageTitle(String)
     /// The site-wide settings of `handbook.yaml` (title, language, addresses).
     case settings
     /// The theme's templates, strings and assets.
@@ -59,14 +65,14 @@ extension SiteInput {
             if file.hasPrefix("theme/") {
                 changes.insert(.theme)
             } else if file == "handbook.yaml" {
-                changes.formUnion([.settings, .navigation])
+                changes.insert(.settings)
             } else if file == "roles.yaml" {
                 changes.formUnion(roleChanges(from: old.handbook.roles, to: new.handbook.roles))
             } else {
                 changes.insert(.source(file))
             }
         }
-        if navigation(of: old) != navigation(of: new) { changes.insert(.navigation) }
+        changes.formUnion(NavigationSummary(old).changes(to: NavigationSummary(new)))
         return changes
     }
 
@@ -87,29 +93,77 @@ extension SiteInput {
         return changes
     }
 
-    /// The path, title and area of every page in an area, in order: what the navigation of
-    /// every page shows.
-    private static func navigation(of index: HandbookIndex) -> [String] {
-        [index.handbook.config.title]
-            + SitePlan(index).pages.filter { $0.area != nil }.map {
-                "\($0.path)\t\($0.title)\t\($0.area?.id ?? "")\t\($0.area?.title ?? "")"
+}
+
+/// What navigation shows of a handbook, to tell which of it an edit changed.
+private struct NavigationSummary {
+    let areaList: [String]
+    /// The paths of each area's pages, in order, by area id.
+    let areaPages: [String: [String]]
+    let titles: [String: String]
+
+    init(_ index: HandbookIndex) {
+        let pages = SitePlan(index).pages.filter { $0.area != nil }
+        areaPages = Dictionary(grouping: pages, by: { $0.area?.id ?? "" }).mapValues { $0.map(\.path) }
+        titles = Dictionary(pages.map { ($0.path, $0.title) }, uniquingKeysWith: { first, _ in first })
+        areaList =
+            [index.handbook.config.title]
+            + index.handbook.config.areas.map { area in
+                let entries = index.chapters(inArea: area.id).count + index.policies(inArea: area.id).count
+                return "\(area.id)\t\(area.title)\t\(entries)"
             }
+    }
+
+    func changes(to new: NavigationSummary) -> Set<SiteInput> {
+        var changes: Set<SiteInput> = []
+        if areaList != new.areaList { changes.insert(.areaList) }
+        for area in Set(areaPages.keys).union(new.areaPages.keys) where areaPages[area] != new.areaPages[area] {
+            changes.insert(.areaPages(area))
+        }
+        for (path, title) in new.titles where titles[path].map({ $0 != title }) ?? false {
+            changes.insert(.pageTitle(path))
+        }
+        return changes
     }
 }
 
 extension PageGraph {
-    /// The graph of the pages of `plan`, as ``SiteRenderer`` renders them.
-    init(plan: SitePlan, index: HandbookIndex, withEditions: Bool, folder: String, navigationScripts: [String]) {
+    /// The graph of the pages of `plan`, as ``SiteRenderer`` renders them with `sidebar`.
+    init(plan: SitePlan, index: HandbookIndex, withEditions: Bool, folder: String, sidebar: Sidebar) {
         let dependencies = PageDependencies(index: index)
         var inputs: [String: Set<SiteInput>] = [:]
         let everyPage: Set<SiteInput> =
-            withEditions ? [.theme, .settings, .navigation, .editions] : [.theme, .settings, .navigation]
+            withEditions ? [.theme, .settings, .areaList, .editions] : [.theme, .settings, .areaList]
+        let areas = Set(plan.pages.compactMap(\.area?.id))
+        let everyArea = Set(areas.map(SiteInput.areaPages))
+        func titles(of entries: [Sidebar.Entry]) -> [SiteInput] { entries.map { .pageTitle($0.path) } }
         for page in plan.pages {
-            inputs[folder + page.path] = everyPage.union(dependencies.inputs(of: page.content))
+            var pageInputs = everyPage.union(dependencies.inputs(of: page.content))
+            // The sidebar's entries, and the previous and next pages.
+            pageInputs.formUnion(titles(of: sidebar.shownEntries(area: page.area, currentPath: page.path)))
+            pageInputs.formUnion(sidebar.isComplete ? everyArea : Set(page.area.map { [.areaPages($0.id)] } ?? []))
+            let (previous, next) = plan.neighbours(of: page.path)
+            for neighbour in [previous, next].compactMap({ $0 }) {
+                pageInputs.insert(.pageTitle(neighbour.path))
+                if let area = neighbour.area { pageInputs.insert(.areaPages(area.id)) }
+            }
+            switch page.content {
+            case .home:
+                pageInputs.formUnion(everyArea)
+                pageInputs.formUnion(sidebar.areas.flatMap { titles(of: $0.entries) })
+            case .area(let area):
+                pageInputs.formUnion(sidebar.areas.filter { $0.area.id == area.id }.flatMap { titles(of: $0.entries) })
+            default:
+                break
+            }
+            inputs[folder + page.path] = pageInputs
         }
-        for script in navigationScripts { inputs[script] = [.navigation] }
-        inputs[folder + "sitemap.xml"] = Set(index.handbook.policies.map { .source($0.path) }).union([
-            .navigation, .settings,
+        for area in sidebar.areas where !sidebar.isComplete {
+            inputs[folder + Sidebar.scriptPath(of: area.area)] = Set(
+                [.areaPages(area.area.id)] + titles(of: area.entries))
+        }
+        inputs[folder + "sitemap.xml"] = Set(index.handbook.policies.map { .source($0.path) }).union(everyArea).union([
+            .areaList, .settings,
         ])
         self.init(inputs: inputs)
     }
@@ -120,7 +174,13 @@ extension PageGraph {
         var inputs = self.inputs
         func made(of pages: Set<String>) -> Set<SiteInput> {
             pages.reduce(into: [.theme]) { result, page in
-                result.formUnion((self.inputs[page] ?? []).subtracting([.navigation, .editions]))
+                result.formUnion(
+                    (self.inputs[page] ?? []).filter {
+                        switch $0 {
+                        case .areaList, .areaPages, .pageTitle, .editions: false
+                        default: true
+                        }
+                    })
             }
         }
         // Worked out once: most files of a large index hold terms of every page.

@@ -75,12 +75,19 @@ struct Sidebar: Sendable {
         }.joined()
     }
 
+    /// The entries whose titles the sidebar of a page at `currentPath` in `area` shows.
+    func shownEntries(area: Area?, currentPath: String) -> [Entry] {
+        if isComplete { return areas.flatMap(\.entries) }
+        guard let entries = areas.first(where: { $0.area.id == area?.id })?.entries else { return [] }
+        return Array(window(of: entries, around: currentPath))
+    }
+
     /// The paths of the scripts that hold each area's full list; none for a small handbook.
     var scriptPaths: [String] {
         isComplete ? [] : areas.map { Self.scriptPath(of: $0.area) }
     }
 
-    private static func scriptPath(of area: Area) -> String { "nav/\(SiteRoutes.slug(area.id)).js" }
+    static func scriptPath(of area: Area) -> String { "nav/\(SiteRoutes.slug(area.id)).js" }
 
     /// Each area's full list, for `navigation.js`: `__handbookNav("<area>", [[title, path, code?], …]);`
     /// with paths relative to the site's root.

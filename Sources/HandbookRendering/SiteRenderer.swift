@@ -2,7 +2,7 @@ import Foundation
 public import HandbookLoading
 import HandbookMarkdown
 public import HandbookModel
-import HandbookSearch
+package import HandbookSearch
 import HandbookVersions
 
 /// Renders every page of a validated handbook with a theme, concurrently.
@@ -51,13 +51,15 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The search index of every chapter, policy, process and role page, with the pages whose
-    /// sections each fragment file holds.
-    package func searchIndex() -> (files: [OutputFile], fragmentPages: [Set<String>]) {
+    /// sections each fragment file holds; `index` is brought up to date, redoing only what the
+    /// changes since its last update reach.
+    package func searchIndex(updating search: SearchIndex = SearchIndex()) -> (
+        files: [OutputFile], fragmentPages: [Set<String>]
+    ) {
         let pages = SearchSectionExtractor(index: index, strings: theme.strings).sections(
             of: plan.pages.compactMap(\.searchable))
-        let builder = SearchIndexBuilder(pages: pages)
-        let files = builder.files().map { OutputFile(path: folder + $0.path, contents: $0.contents) }
-        let fragmentPages = builder.fragments.map { sections in
+        let files = search.update(pages).map { OutputFile(path: folder + $0.path, contents: $0.contents) }
+        let fragmentPages = search.fragments.map { sections in
             Set(sections.map { folder + ($0.url.split(separator: "#").first.map(String.init) ?? $0.url) })
         }
         return (files, fragmentPages)
@@ -68,7 +70,7 @@ public struct SiteRenderer: Sendable {
     package func graph(searchIndex: (files: [OutputFile], fragmentPages: [Set<String>])) -> PageGraph {
         let pages = PageGraph(
             plan: plan, index: index, withEditions: edition != nil, folder: folder,
-            navigationScripts: sidebar.scriptPaths.map { folder + $0 })
+            sidebar: sidebar)
         let searchable = Set(plan.pages.filter { $0.searchable != nil }.map { folder + $0.path })
         let fragments = folder + "search/f/"
         return pages.adding(

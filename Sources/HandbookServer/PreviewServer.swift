@@ -1,5 +1,6 @@
 import Foundation
 public import HandbookBuild
+import HandbookLoading
 import HandbookModel
 import HandbookRendering
 import HandbookWatching
@@ -91,6 +92,8 @@ private actor Rebuilder {
     private var changedSinceMemory: Set<String> = []
 
     init(options: PreviewServer.Options, site: ServedSite, live: LiveReload) {
+        var options = options
+        options.build.sourceCache = SourceCache()
         self.options = options
         self.site = site
         self.live = live
@@ -139,9 +142,11 @@ private actor Rebuilder {
         }
         site.update(updated, removing: changedFiles.filter { after[$0] == nil })
         live.changed(changedFiles)
+        let stages = report.stages.map { "\($0.name) " + String(format: "%.2f s", $0.seconds) }
         options.log(
             "\(describe(changed))rendered \(report.pagesRendered) of \(report.pagesWritten ?? 0) pages, "
-                + "\(changedFiles.count) files changed, in " + String(format: "%.2f s", report.seconds))
+                + "\(changedFiles.count) files changed, in " + String(format: "%.2f s", report.seconds)
+                + " (\(stages.joined(separator: ", ")))")
     }
 
     private func describe(_ changed: Set<String>?) -> String {

@@ -8,10 +8,13 @@ public struct ContentCheck: Sendable {
     public var content: any ContentTree
     /// The day against which review dates are judged.
     public var today: CalendarDate
+    /// Sources and Markdown from an earlier check, reused where unchanged.
+    public var cache: SourceCache?
 
-    public init(content: any ContentTree, today: CalendarDate) {
+    public init(content: any ContentTree, today: CalendarDate, cache: SourceCache? = nil) {
         self.content = content
         self.today = today
+        self.cache = cache
     }
 
     public init(contentDirectory: URL, today: CalendarDate) {
@@ -20,8 +23,9 @@ public struct ContentCheck: Sendable {
 
     /// The loaded handbook and every problem found, sorted for reporting.
     public func run() throws(ContentLoader.Failure) -> (HandbookIndex, [Diagnostic]) {
-        let (handbook, loadDiagnostics) = try ContentLoader(content: content).load()
-        let index = HandbookIndex(handbook)
+        let (handbook, loadDiagnostics) = try ContentLoader(content: content, cache: cache).load()
+        let index = HandbookIndex(handbook, cache: cache)
+        cache?.finishLoad()
         let diagnostics = loadDiagnostics + Validator().validate(index, context: ValidationContext(today: today))
         return (index, diagnostics.sortedForReport())
     }

@@ -41,7 +41,7 @@ public final class FolderWatcher: Sendable {
     #if canImport(Glibc)
         private let loop: InotifyLoop
 
-        public init(roots: [Root], quietPeriod: Duration = .milliseconds(100)) throws {
+        public init(roots: [Root], quietPeriod: Duration = .milliseconds(40)) throws {
             let (stream, continuation) = AsyncStream<Set<String>>.makeStream(bufferingPolicy: .unbounded)
             changes = stream
             loop = try InotifyLoop(roots: roots, quietPeriod: quietPeriod, continuation: continuation)
@@ -56,7 +56,7 @@ public final class FolderWatcher: Sendable {
             loop.stop()
         }
     #else
-        public init(roots: [Root], quietPeriod: Duration = .milliseconds(100)) throws {
+        public init(roots: [Root], quietPeriod: Duration = .milliseconds(40)) throws {
             throw Failure.unavailable("watching folders is implemented with Linux's inotify only")
         }
 

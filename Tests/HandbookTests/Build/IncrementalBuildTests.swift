@@ -62,6 +62,49 @@ import Testing
         }
     }
 
+    /// Edits of a handbook large enough that each page's sidebar shows only part of its area.
+    static let largeEdits: [Edit] = [
+        Edit(name: "a chapter's title", files: ["chapters/0150-chapter.md"]) {
+            $0[text: "chapters/0150-chapter.md"] = $0[text: "chapters/0150-chapter.md"]!
+                .replacingOccurrences(of: "title: 第 150 章", with: "title: 改名的第 150 章")
+        },
+        Edit(name: "a chapter's text", files: ["chapters/0150-chapter.md"]) {
+            $0[text: "chapters/0150-chapter.md"]! += "\n再补充一段关于客户回访的说明。\n"
+        },
+        Edit(name: "a chapter's place", files: ["chapters/0150-chapter.md"]) {
+            $0[text: "chapters/0150-chapter.md"] = $0[text: "chapters/0150-chapter.md"]!
+                .replacingOccurrences(of: "order: 150", with: "order: 3")
+        },
+        Edit(name: "a chapter moved to another area", files: ["chapters/0150-chapter.md"]) {
+            let area = GeneratedHandbook.areas[150 % GeneratedHandbook.areas.count]
+            $0[text: "chapters/0150-chapter.md"] = $0[text: "chapters/0150-chapter.md"]!
+                .replacingOccurrences(of: "area: \(area)", with: "area: \(GeneratedHandbook.areas[0])")
+        },
+    ]
+
+    @Test(arguments: largeEdits)
+    func leavesTheSiteAFullBuildWritesInALargeHandbook(edit: Edit) async throws {
+        var content = GeneratedHandbook.content(chapters: 300)
+        let output = MemoryOutput()
+        let first = try await SiteBuilder(options: options(content), output: output).build(
+            remembering: true, since: nil)
+        let memory = try #require(first.memory)
+        edit.apply(&content)
+        let rebuilt = try await SiteBuilder(options: options(content), output: output)
+            .build(remembering: true, since: (memory, edit.files))
+        let (_, full) = try await TestSupport.build(content)
+        #expect(rebuilt.pagesWritten != nil)
+        #expect(Set(output.files.keys) == Set(full.files.keys))
+        for (path, data) in full.files where output.files[path] != data {
+            Issue.record("\(path) differs from a full build")
+        }
+        if edit.name == "a chapter's title" {
+            // The chapter, the pages whose sidebar or pager shows it, its area's page, the home
+            // page and the print version: not the other areas.
+            #expect(rebuilt.pagesRendered < 40, "\(rebuilt.pagesRendered) pages rendered for one title")
+        }
+    }
+
     private func options(_ content: MemoryContentTree) -> SiteBuilder.Options {
         .init(
             contentDirectory: FakeGit.contentDirectory, content: content, themeDirectory: TestSupport.defaultTheme,

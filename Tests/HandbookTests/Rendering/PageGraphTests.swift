@@ -43,6 +43,7 @@ import Testing
             "only search files can come and go with the sections")
     }
 
+    /// In a handbook this small every sidebar lists every entry.
     @Test func policyTitleRedoesEveryPageThroughTheNavigation() throws {
         let result = try rebuild(changing: ["policies/targets.yaml"]) { content in
             content[text: "policies/targets.yaml"] = content[text: "policies/targets.yaml"]!

@@ -87,6 +87,51 @@ import Testing
         #expect(postings["er"]?.map(\.section) == [1])
     }
 
+    /// Pages of generated sections, deterministic, with enough shared terms for tails.
+    private func generatedPages(count: Int, seed: Int = 0) -> [[SearchSection]] {
+        let phrases = [
+            "客户投诉当天受理", "commission is paid monthly", "销售目标按季度分解", "CRM records every lead",
+            "回款超过九十天要上报", "quarterly review of the pipeline", "新员工入职第一周", "客户分级 A B C",
+        ]
+        return (0..<count).map { page in
+            (0..<3).map { section in
+                let text = (0..<6).map { phrases[(page * 7 + section * 3 + $0 * (seed + 5)) % phrases.count] }
+                    .joined(separator: "，")
+                return SearchSection(
+                    url: "chapters/p\(page).html" + (section == 0 ? "" : "#s\(section)"), title: "第 \(page) 章 销售",
+                    heading: section == 0 ? "" : "小节 \(section)", text: text)
+            }
+        }
+    }
+
+    private func expectSameFiles(_ updated: [OutputFile], as fresh: [OutputFile]) {
+        #expect(updated.map(\.path) == fresh.map(\.path))
+        for (one, other) in zip(updated, fresh) where one.contents != other.contents {
+            Issue.record("\(one.path) differs from a new index's")
+        }
+    }
+
+    /// An index updated after an edit writes the files a new index of the edited pages writes,
+    /// whether the edit keeps the sections (text changed, terms added and removed) or not.
+    @Test func anUpdatedIndexWritesWhatANewOneWrites() {
+        var pages = generatedPages(count: 150)
+        let index = SearchIndex()
+        _ = index.update(pages)
+        // Text edits: a new word, a removed phrase, a term that becomes common.
+        pages[3][1].text += " zebrafish onboarding"
+        pages[40][0].text = "客户"
+        for page in 0..<50 { pages[page][2].text += " 佣金" }
+        expectSameFiles(index.update(pages), as: SearchIndexBuilder(pages: pages).files())
+        // Nothing changed.
+        expectSameFiles(index.update(pages), as: SearchIndexBuilder(pages: pages).files())
+        // A new section: every later section moves.
+        pages[10].append(SearchSection(url: "chapters/p10.html#new", title: "第 10 章 销售", heading: "新", text: "新内容"))
+        expectSameFiles(index.update(pages), as: SearchIndexBuilder(pages: pages).files())
+        // Long text changes the average length, and with it every weight.
+        pages[0][0].text = String(repeating: "很长的内容 ", count: 3000)
+        expectSameFiles(index.update(pages), as: SearchIndexBuilder(pages: pages).files())
+    }
+
     /// The inside of a very long run of letters is not indexed: its suffixes would be quadratic.
     @Test func indexesSuffixesOfOrdinaryWordsOnly() async throws {
         let long = String(repeating: "ab", count: SearchIndexBuilder.longestSuffixedWord)
