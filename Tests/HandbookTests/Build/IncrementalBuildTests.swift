@@ -44,19 +44,8 @@ import Testing
     func leavesTheSiteAFullBuildWrites(edit: Edit) async throws {
         var content = try TestSupport.content()
         for (path, text) in edit.before { content[text: path] = text }
-        let output = MemoryOutput()
-        let first = try await SiteBuilder(options: options(content), output: output).build(
-            remembering: true, since: nil)
-        let memory = try #require(first.memory)
-        edit.apply(&content)
-        let rebuilt = try await SiteBuilder(options: options(content), output: output)
-            .build(remembering: true, since: (memory, edit.files))
-        let (_, full) = try await TestSupport.build(content)
-        #expect(rebuilt.pagesWritten != nil && rebuilt.diagnostics.isEmpty, "\(rebuilt.diagnostics)")
-        #expect(Set(output.files.keys) == Set(full.files.keys))
-        for (path, data) in full.files where output.files[path] != data {
-            Issue.record("\(path) differs from a full build")
-        }
+        let rebuilt = try await rebuild(content, after: edit)
+        #expect(rebuilt.diagnostics.isEmpty, "\(rebuilt.diagnostics)")
         if edit.name == "a chapter's text" {
             #expect(rebuilt.pagesRendered < 5, "\(rebuilt.pagesRendered) pages rendered for one chapter's text")
         }
@@ -84,7 +73,18 @@ import Testing
 
     @Test(arguments: largeEdits)
     func leavesTheSiteAFullBuildWritesInALargeHandbook(edit: Edit) async throws {
-        var content = GeneratedHandbook.content(chapters: 300)
+        let rebuilt = try await rebuild(GeneratedHandbook.content(chapters: 300), after: edit)
+        if edit.name == "a chapter's title" {
+            // The chapter, the pages whose sidebar or pager shows it, its area's page, the home
+            // page and the print version: not the other areas.
+            #expect(rebuilt.pagesRendered < 40, "\(rebuilt.pagesRendered) pages rendered for one title")
+        }
+    }
+
+    /// Builds `content`, then rebuilds it after `edit` from the first build's memory, and
+    /// expects the site a full build of the edited content writes.
+    private func rebuild(_ content: MemoryContentTree, after edit: Edit) async throws -> SiteBuilder.Report {
+        var content = content
         let output = MemoryOutput()
         let first = try await SiteBuilder(options: options(content), output: output).build(
             remembering: true, since: nil)
@@ -98,11 +98,7 @@ import Testing
         for (path, data) in full.files where output.files[path] != data {
             Issue.record("\(path) differs from a full build")
         }
-        if edit.name == "a chapter's title" {
-            // The chapter, the pages whose sidebar or pager shows it, its area's page, the home
-            // page and the print version: not the other areas.
-            #expect(rebuilt.pagesRendered < 40, "\(rebuilt.pagesRendered) pages rendered for one title")
-        }
+        return rebuilt
     }
 
     private func options(_ content: MemoryContentTree) -> SiteBuilder.Options {
