@@ -59,6 +59,8 @@ public struct SiteBuilder: Sendable {
         let themeFingerprint: String
         /// The latest edition's search index, updated in place by the next rebuild.
         let search: SearchIndex
+        /// Parts of the latest edition's pages, reused by the next rebuild where unchanged.
+        let parts: RenderCache
     }
 
     /// Pages rendered before they are handed to the output: enough to keep both cores busy,
@@ -145,16 +147,22 @@ public struct SiteBuilder: Sendable {
             // Editions the previous build rendered from the same commit are taken from its output.
             // Each renderer's search index is written after the pages, but for the latest edition
             // of a remembered build, whose page graph needs it first.
-            var renderers: [SiteRenderer] = []
+            var searchIndexes: [() -> [OutputFile]] = []
             var latestSearch: [OutputFile] = []
             for (edition, context) in zip(history.editions, contexts) {
                 if let tag = edition.tag, let cached = cache.files(of: tag) {
                     try write(cached)
                     continue
                 }
-                let renderer = SiteRenderer(index: edition.index, theme: theme, today: options.today, edition: context)
-                guard edition.tag == nil, remembering || previous != nil else {
-                    renderers.append(renderer)
+                let parts = previous?.memory.parts ?? RenderCache()
+                let remembers = edition.tag == nil && (remembering || previous != nil)
+                let renderer = SiteRenderer(
+                    index: edition.index, theme: theme, today: options.today, edition: context,
+                    cache: remembers ? parts : nil)
+                guard remembers else {
+                    // The search index is built beside the pages: its serial parts, and the
+                    // pages' writes, which the file system serialises per folder, leave room.
+                    searchIndexes.append(startInBackground { renderer.searchIndex().files })
                     try renderer.render(batchSize: Self.batchSize, render)
                     if let tag = edition.tag { try write([cache.stamp(of: tag)]) }
                     continue
@@ -167,7 +175,8 @@ public struct SiteBuilder: Sendable {
                 stopwatch.lap("search index")
                 let graph = renderer.graph(searchIndex: search)
                 memory = BuildMemory(
-                    index: edition.index, graph: graph, themeFingerprint: theme.fingerprint, search: searchIndex)
+                    index: edition.index, graph: graph, themeFingerprint: theme.fingerprint, search: searchIndex,
+                    parts: parts)
                 guard let previous, previous.memory.themeFingerprint == theme.fingerprint else {
                     try renderer.render(batchSize: Self.batchSize, render)
                     continue
@@ -189,7 +198,7 @@ public struct SiteBuilder: Sendable {
                 try renderer.render(batchSize: Self.batchSize, only: redo, render)
             }
             stopwatch.lap("render and write pages")
-            for renderer in renderers { try write(renderer.searchIndex().files) }
+            for searchIndex in searchIndexes { try write(searchIndex()) }
             try write(latestSearch)
             stopwatch.lap("search index")
             let feeds = EditionFeeds(

@@ -31,10 +31,11 @@ public struct ContentLoader: Sendable {
         guard content.exists else { throw .missingContentFolder(content.location) }
 
         let sink = DiagnosticSink()
-        let config = readFile("handbook.yaml", sink: sink).flatMap {
+        let hashes = SourceHashes()
+        let config = readFile("handbook.yaml", sink: sink, hashes: hashes).flatMap {
             SettingsReader.readConfig(path: "handbook.yaml", text: $0, sink: sink)
         }
-        let roles = readFile("roles.yaml", sink: sink).flatMap {
+        let roles = readFile("roles.yaml", sink: sink, hashes: hashes).flatMap {
             SettingsReader.readRoles(path: "roles.yaml", text: $0, sink: sink)
         }
         var diagnostics = sink.diagnostics
@@ -44,7 +45,9 @@ public struct ContentLoader: Sendable {
         let policyResults = files(under: "policies", extensions: ["yaml", "yml"]).concurrentMap {
             path -> (Policy?, [Diagnostic]) in
             let sink = DiagnosticSink()
-            guard let text = ContentLoader.read(path, in: content, sink: sink) else { return (nil, sink.diagnostics) }
+            guard let text = ContentLoader.read(path, in: content, sink: sink, hashes: hashes) else {
+                return (nil, sink.diagnostics)
+            }
             if let cached = cache?.file(at: path, text: text) { return (cached.policy, cached.diagnostics) }
             let policy = PolicyReader(path: path, text: text).read(sink: sink)
             cache?.store(.init(text: text, chapter: nil, policy: policy, diagnostics: sink.diagnostics), at: path)
@@ -53,7 +56,9 @@ public struct ContentLoader: Sendable {
         let chapterResults = files(under: "chapters", extensions: ["md", "markdown"]).concurrentMap {
             path -> (Chapter?, [Diagnostic]) in
             let sink = DiagnosticSink()
-            guard let text = ContentLoader.read(path, in: content, sink: sink) else { return (nil, sink.diagnostics) }
+            guard let text = ContentLoader.read(path, in: content, sink: sink, hashes: hashes) else {
+                return (nil, sink.diagnostics)
+            }
             if let cached = cache?.file(at: path, text: text) { return (cached.chapter, cached.diagnostics) }
             let chapter = ChapterReader(path: path, text: text).read(sink: sink)
             cache?.store(.init(text: text, chapter: chapter, policy: nil, diagnostics: sink.diagnostics), at: path)
@@ -65,21 +70,24 @@ public struct ContentLoader: Sendable {
         if roles == nil { unreadable.insert(.roles) }
         if policyResults.contains(where: { $0.0 == nil }) { unreadable.insert(.policies) }
         if chapterResults.contains(where: { $0.0 == nil }) { unreadable.insert(.chapters) }
-        let handbook = Handbook(
+        var handbook = Handbook(
             config: config ?? HandbookConfig(title: ""), roles: roles ?? [], policies: policyResults.compactMap(\.0),
             chapters: chapterResults.compactMap(\.0), unreadable: unreadable)
+        handbook.sourceHashes = hashes.values
         return (handbook, diagnostics)
     }
 
-    private func readFile(_ path: String, sink: DiagnosticSink) -> String? {
+    private func readFile(_ path: String, sink: DiagnosticSink, hashes: SourceHashes) -> String? {
         guard content.fileExists(path) else {
             sink.error(at: SourceLocation(path: path), "required file '\(path)' is missing", rule: "missing-file")
             return nil
         }
-        return ContentLoader.read(path, in: content, sink: sink)
+        return ContentLoader.read(path, in: content, sink: sink, hashes: hashes)
     }
 
-    private static func read(_ path: String, in content: any ContentTree, sink: DiagnosticSink) -> String? {
+    private static func read(
+        _ path: String, in content: any ContentTree, sink: DiagnosticSink, hashes: SourceHashes? = nil
+    ) -> String? {
         guard let data = content.contents(of: path) else {
             sink.error(at: SourceLocation(path: path), "cannot read '\(path)'", rule: "missing-file")
             return nil
@@ -88,6 +96,7 @@ public struct ContentLoader: Sendable {
             sink.error(at: SourceLocation(path: path), "'\(path)' is not UTF-8 text", rule: "yaml-syntax")
             return nil
         }
+        hashes?.record(ContentHash.of(data), of: path)
         return text
     }
 
@@ -99,5 +108,15 @@ public struct ContentLoader: Sendable {
             !path.split(separator: "/").contains(where: { $0.hasPrefix(".") })
                 && extensions.contains((path as NSString).pathExtension.lowercased())
         }
+    }
+}
+
+/// The hashes of the files a load read, recorded by its parallel readers.
+private final class SourceHashes: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [String: String] = [:]
+
+    func record(_ hash: String, of path: String) {
+        lock.withLock { values[path] = hash }
     }
 }

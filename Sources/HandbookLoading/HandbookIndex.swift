@@ -76,7 +76,7 @@ public struct HandbookIndex: Sendable {
                 ?? MarkdownParser.parse(source, reservedAnchors: reserved)
         }
         let document = parse(source, reserved)
-        let taskCount = document.nodes { if case .taskMarker = $0.kind { true } else { false } }.count
+        let taskCount = document.taskCount
         let elements = PageAnchors.embeddedElementIDs(in: document, processes: processes)
             .union((0..<taskCount).map { "task-\($0 + 1)" })
         guard document.headings.contains(where: { elements.contains($0.id) }) else { return document }

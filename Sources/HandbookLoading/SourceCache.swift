@@ -48,7 +48,7 @@ public final class SourceCache: @unchecked Sendable {
     /// The file at `path` as it was read last time, if its text is still `text`.
     func file(at path: String, text: String) -> File? {
         lock.withLock {
-            guard let file = previousFiles[path], file.text.utf8.elementsEqual(text.utf8) else { return nil }
+            guard let file = previousFiles[path], file.text.hasSameBytes(as: text) else { return nil }
             files[path] = file
             return file
         }
@@ -64,7 +64,7 @@ public final class SourceCache: @unchecked Sendable {
     ) -> MarkdownDocument {
         let key = DocumentKey(source, reserved: reserved)
         let cached = lock.withLock { documents[key] ?? previousDocuments[key] }
-        if let cached, cached.text.utf8.elementsEqual(source.text.utf8) {
+        if let cached, cached.text.hasSameBytes(as: source.text) {
             lock.withLock { documents[key] = cached }
             return cached.document
         }

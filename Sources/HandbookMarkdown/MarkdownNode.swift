@@ -96,22 +96,37 @@ public struct Heading: Sendable, Hashable {
 
 /// A parsed Markdown source: its node tree and its headings in order.
 public struct MarkdownDocument: Sendable {
-    public var root: MarkdownNode
+    public let root: MarkdownNode
     public var headings: [Heading]
     /// Where the Markdown first nests deeper than ``MarkdownParser/maximumDepth``, if it does;
     /// deeper levels are merged into the level above.
     public var flattenedAt: SourceLocation?
 
+    /// The fenced code blocks, in order: where directives are. Found once, at parsing, as is
+    /// ``taskCount``: later stages ask for them of every page, on every rebuild.
+    public private(set) var codeBlocks: [MarkdownNode] = []
+    /// The number of task-list items (`- [ ] …`).
+    public private(set) var taskCount = 0
+
     public init(root: MarkdownNode, headings: [Heading], flattenedAt: SourceLocation? = nil) {
         self.root = root
         self.headings = headings
         self.flattenedAt = flattenedAt
+        var codeBlocks: [MarkdownNode] = []
+        var taskCount = 0
+        root.walk { node in
+            switch node.kind {
+            case .codeBlock: codeBlocks.append(node)
+            case .taskMarker: taskCount += 1
+            default: break
+            }
+        }
+        self.codeBlocks = codeBlocks
+        self.taskCount = taskCount
     }
 
     /// Whether the document has task-list items (`- [ ] …`).
-    public var hasTaskItems: Bool {
-        !nodes { if case .taskMarker = $0.kind { true } else { false } }.isEmpty
-    }
+    public var hasTaskItems: Bool { taskCount > 0 }
 
     /// Every node of the document matching `predicate`, in document order.
     public func nodes(where predicate: (MarkdownNode) -> Bool) -> [MarkdownNode] {

@@ -27,7 +27,7 @@ extension PageAnchors {
     private static func embeddedProcesses(in document: MarkdownDocument, processes: [String: PolicyProcess])
         -> [PolicyProcess]
     {
-        document.nodes { if case .codeBlock = $0.kind { true } else { false } }.compactMap { node in
+        document.codeBlocks.compactMap { node in
             guard case .codeBlock(let info, _) = node.kind, let directive = Directive(info: info),
                 directive.kind == .process
             else { return nil }

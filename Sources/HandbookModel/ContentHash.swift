@@ -38,3 +38,17 @@ package enum ContentHash {
         return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(10))
     }
 }
+
+extension String {
+    /// Whether the two strings have the same UTF-8 bytes, compared as memory (`==` compares
+    /// Unicode canonical equivalence, and `utf8.elementsEqual` byte by byte through an iterator).
+    package func hasSameBytes(as other: String) -> Bool {
+        var (one, two) = (self, other)
+        return one.withUTF8 { first in
+            two.withUTF8 { second in
+                first.count == second.count
+                    && (first.isEmpty || memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0)
+            }
+        }
+    }
+}

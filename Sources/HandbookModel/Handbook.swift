@@ -8,6 +8,9 @@ public struct Handbook: Sendable {
     /// are not checked, since the id may be defined in the unreadable file: one syntax error
     /// is reported once, not again at every reference.
     public var unreadable: Set<SourceKind>
+    /// A hash of each source file's bytes, by path in the content folder: for caches that must
+    /// tell whether anything a page shows changed.
+    public var sourceHashes: [String: String] = [:]
 
     public enum SourceKind: Sendable, Hashable {
         /// `handbook.yaml`, which defines the areas.

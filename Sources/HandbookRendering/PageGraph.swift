@@ -269,7 +269,7 @@ private struct PageDependencies {
     /// The policies whose processes, KPIs or tiers a document embeds.
     private func embedded(in document: MarkdownDocument) -> Set<SiteInput> {
         var inputs: Set<SiteInput> = []
-        for node in document.nodes(where: { if case .codeBlock = $0.kind { true } else { false } }) {
+        for node in document.codeBlocks {
             guard case .codeBlock(let info, _) = node.kind, let directive = Directive(info: info) else { continue }
             switch directive.kind {
             case .process:

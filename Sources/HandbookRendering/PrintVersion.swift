@@ -17,16 +17,38 @@ struct PrintVersion: Sendable {
     static func policyPrefix(_ id: String) -> String { "policy-\(SiteRoutes.slug(id))--" }
     static func chapterPrefix(_ id: String) -> String { chapterAnchor(id) + "--" }
 
-    func chapters() -> [PrintChapterView] {
-        plan.pages.concurrentMap { page -> PrintChapterView? in
+    /// The chapters; with a cache, a chapter's body is rendered again only when its Markdown or
+    /// ``context`` changed.
+    func chapters(cache: RenderCache? = nil) -> [PrintChapterView] {
+        let context = cache.map { _ in self.context }
+        return plan.pages.concurrentMap { page -> PrintChapterView? in
             guard case .chapter(let chapter) = page.content, let document = index.chapterDocuments[chapter.path] else {
                 return nil
             }
-            let anchor = Self.chapterAnchor(chapter.id.value)
+            func body() -> String { renderer(prefix: Self.chapterPrefix(chapter.id.value)).render(document) }
             return PrintChapterView(
-                anchor: anchor, title: chapter.title, area: page.area?.title ?? "",
-                body: renderer(prefix: Self.chapterPrefix(chapter.id.value)).render(document))
+                anchor: Self.chapterAnchor(chapter.id.value), title: chapter.title, area: page.area?.title ?? "",
+                body: cache.map { cache in
+                    cache.printBody(path: chapter.path, text: chapter.body.text, context: context ?? "", render: body)
+                } ?? body())
         }.compactMap { $0 }
+    }
+
+    /// Everything a chapter's print body can show besides its own Markdown: the theme, the day,
+    /// the settings, roles and policies (whose processes and tables it can embed), and each
+    /// chapter's id, title, place and anchors (which links to it become).
+    private var context: String {
+        let handbook = index.handbook
+        let settings = ["handbook.yaml", "roles.yaml"] + handbook.policies.map(\.path)
+        let chapters = handbook.chapters.map { chapter in
+            let anchors = index.chapterDocuments[chapter.path]?.headings.map(\.id) ?? []
+            return [chapter.path, chapter.id.value, chapter.title, chapter.area.value, String(chapter.order)]
+                .joined(separator: "\t") + "\t" + anchors.joined(separator: " ")
+        }
+        return ContentHash.of(
+            ([theme.fingerprint, views.root, String(describing: views.today)]
+                + settings.map { "\($0) \(handbook.sourceHashes[$0] ?? "")" } + chapters)
+                .joined(separator: "\n"))
     }
 
     func policies() -> [PolicyView] {

@@ -13,14 +13,21 @@ public struct SiteRenderer: Sendable {
     let plan: SitePlan
     let sidebar: Sidebar
     let edition: EditionContext?
+    /// Parts of pages from earlier builds, reused where unchanged.
+    let cache: RenderCache?
 
-    /// - Parameter edition: The site's editions and which one this is; nil for a site without
-    ///   tagged editions.
-    package init(index: HandbookIndex, theme: Theme, today: CalendarDate, edition: EditionContext?) {
+    /// - Parameters:
+    ///   - edition: The site's editions and which one this is; nil for a site without tagged
+    ///     editions.
+    ///   - cache: Parts of pages from an earlier build of this edition (`handbook serve`).
+    package init(
+        index: HandbookIndex, theme: Theme, today: CalendarDate, edition: EditionContext?, cache: RenderCache? = nil
+    ) {
         self.index = index
         self.theme = theme
         self.today = today
         self.edition = edition
+        self.cache = cache
         let plan = SitePlan(
             index, withEditions: (edition?.editions.count ?? 0) > 1,
             withHistory: edition.map { $0.edition.isLatest && !$0.policyHistory.isEmpty } ?? false)
@@ -211,7 +218,8 @@ public struct SiteRenderer: Sendable {
             let book = PrintVersion(index: index, views: views, theme: theme, plan: plan)
             return theme.render(
                 PrintPage(
-                    page: chrome.build(page, kind: "print"), chapters: book.chapters(), policies: book.policies()),
+                    page: chrome.build(page, kind: "print"), chapters: book.chapters(cache: cache),
+                    policies: book.policies()),
                 template: "print")
         case .changes:
             let changes = edition?.changes

@@ -118,8 +118,11 @@ struct SectionTerms: Sendable {
                 })
         }
         func note(_ key: UInt64, isSuffix: Bool, _ update: (inout TermCounts) -> Void) {
-            update(&counts[key, default: TermCounts()])
-            if !isSuffix { counts[key]!.suffixOnly = false }
+            func apply(_ value: inout TermCounts) {
+                update(&value)
+                if !isSuffix { value.suffixOnly = false }
+            }
+            apply(&counts[key, default: TermCounts()])
         }
         if section.isPageTop {
             terms(of: section.title) { note($0, isSuffix: $1) { $0.title = true } }
