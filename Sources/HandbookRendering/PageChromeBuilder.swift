@@ -57,6 +57,12 @@ struct PageChromeBuilder: Sendable {
                 guard case .policy(let policy) = page.content, plan.has(SiteRoutes.history(policy: policy.id.value))
                 else { return nil }
                 return views.url(SiteRoutes.history(policy: policy.id.value))
+            }(),
+            hasChecklists: {
+                switch page.content {
+                case .chapter, .policy, .process, .checklists, .onboarding, .printVersion: true
+                default: false
+                }
             }())
     }
 

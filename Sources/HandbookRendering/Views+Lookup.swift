@@ -48,6 +48,7 @@ extension PageChrome: MustacheParent {
         case "hasBreadcrumbs": value(hasBreadcrumbs)
         case "hasTOC": value(hasTOC)
         case "hasPager": value(hasPager)
+        case "hasChecklists": value(hasChecklists)
         default: nil
         }
     }
@@ -64,6 +65,7 @@ extension SiteView: MustacheParent {
         case "root": value(root)
         case "assets": value(assets)
         case "t": value(t)
+        case "generator": value(generator)
         default: nil
         }
     }

@@ -1,3 +1,5 @@
+import HandbookModel
+
 // View models handed to Mustache templates. Templates look values up by property name, so the
 // property names below are the theme's vocabulary (see docs/theming.md).
 
@@ -14,6 +16,8 @@ struct SiteView: Sendable {
     /// Relative prefix from the current page to the theme's assets, which all editions share.
     let assets: String
     let t: [String: String]
+    /// `handbook` and its version, for `<meta name="generator">`.
+    let generator = HandbookVersion.generator
 }
 
 struct LinkView: Sendable {
@@ -76,6 +80,8 @@ struct PageChrome: Sendable {
     let lastChange: LastChangeView?
     /// A policy page's history page, where editions exist.
     let historyURL: String?
+    /// Whether the page can hold checklists or print buttons, and so needs `checklists.js`.
+    let hasChecklists: Bool
 
     // Mustache sees stored properties only, so these flags are stored too.
     let hasBreadcrumbs: Bool
@@ -85,7 +91,8 @@ struct PageChrome: Sendable {
     init(
         title: String, description: String, site: SiteView, sidebar: String, navRolesCurrent: Bool,
         breadcrumbs: [LinkView], previous: LinkView?, next: LinkView?, editURL: String?, toc: [TOCEntryView],
-        kind: String, editions: EditionsView? = nil, lastChange: LastChangeView? = nil, historyURL: String? = nil
+        kind: String, editions: EditionsView? = nil, lastChange: LastChangeView? = nil, historyURL: String? = nil,
+        hasChecklists: Bool = false
     ) {
         self.title = title
         self.description = description
@@ -101,6 +108,7 @@ struct PageChrome: Sendable {
         self.editions = editions
         self.lastChange = lastChange
         self.historyURL = historyURL
+        self.hasChecklists = hasChecklists
         hasBreadcrumbs = !breadcrumbs.isEmpty
         hasTOC = !toc.isEmpty
         hasPager = previous != nil || next != nil

@@ -8,6 +8,7 @@ struct HandbookCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handbook",
         abstract: "Validate a policy handbook and build it into a static site.",
+        version: HandbookVersion.current,
         subcommands: [Check.self, Build.self, Serve.self]
     )
 

@@ -83,6 +83,26 @@ import Testing
         }
     }
 
+    /// One version, from `HandbookVersion`: on the command line and in every page.
+    @Test func versionIsPrintedAndNamedInEveryPage() async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
+            let version = try run(["--version"], in: folder)
+            #expect(version.status == 0)
+            #expect(version.output == HandbookVersion.current + "\n")
+            _ = try TestSupport.makeContent(in: folder)
+            let build = try run(
+                ["build", "--today", "2026-06-01", "--theme", TestSupport.defaultTheme.path, "--output", "site"],
+                in: folder)
+            #expect(build.status == 0)
+            for page in ["site/index.html", "site/search.html", "site/404.html"] {
+                let html = try String(contentsOf: folder.appendingPathComponent(page), encoding: .utf8)
+                #expect(
+                    html.contains("<meta name=\"generator\" content=\"handbook \(HandbookVersion.current)\">"),
+                    "\(page)")
+            }
+        }
+    }
+
     @Test func failedBuildWritesNothingAndExitsOne() async throws {
         try await TestSupport.withTemporaryDirectory { folder in
             _ = try TestSupport.makeContent(in: folder, overlay: "tier-bands")

@@ -30,7 +30,7 @@ import Testing
                 currentName: "v1", list: [EditionLinkView(name: "v1", url: "v1/", current: true, latest: true)],
                 banner: EditionBannerView(name: "v0", latestName: "v1", latestURL: "../"), changesURL: "changes.html"),
             lastChange: LastChangeView(date: "2026-01-01", author: "A", subject: "S", commit: "abc"),
-            historyURL: "h.html")
+            historyURL: "h.html", hasChecklists: true)
     }
 
     /// One value of every view with a look-up, each optional set, so that every property has a
