@@ -50,12 +50,19 @@ let package = Package(
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system", condition: .when(platforms: [.linux])),
             ]),
-        stage(
-            "HandbookRendering",
-            [
+        .target(
+            name: "HandbookRendering",
+            dependencies: [
                 "HandbookModel", "HandbookMarkdown", "HandbookLoading", "HandbookSearch", "HandbookVersions",
                 .product(name: "Mustache", package: "swift-mustache"), .product(name: "Yams", package: "Yams"),
-            ]),
+            ],
+            swiftSettings: strictSettings,
+            plugins: ["EmbedDefaultTheme"]),
+        /// Writes `themes/default` into a Swift source at build time: the built-in theme.
+        .executableTarget(name: "ThemeEmbedder", swiftSettings: strictSettings),
+        .plugin(
+            name: "EmbedDefaultTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"],
+            path: "Sources/EmbedDefaultTheme"),
         stage(
             "HandbookBuild",
             [

@@ -13,7 +13,8 @@ public struct SiteBuilder: Sendable {
         public var contentDirectory: URL
         /// The sources: by default the content folder on disk.
         public var content: any ContentTree
-        public var themeDirectory: URL
+        /// A theme folder that changes the built-in theme; nil for the built-in theme.
+        public var themeDirectory: URL?
         public var today: CalendarDate
         /// Treat warnings as errors.
         public var strict: Bool
@@ -23,7 +24,7 @@ public struct SiteBuilder: Sendable {
         public var sourceCache: SourceCache?
 
         public init(
-            contentDirectory: URL, content: (any ContentTree)? = nil, themeDirectory: URL, today: CalendarDate,
+            contentDirectory: URL, content: (any ContentTree)? = nil, themeDirectory: URL? = nil, today: CalendarDate,
             strict: Bool = false, git: any GitClient = CommandLineGit()
         ) {
             self.contentDirectory = contentDirectory

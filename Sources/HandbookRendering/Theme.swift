@@ -3,7 +3,13 @@ public import HandbookModel
 internal import Mustache
 internal import Yams
 
-/// A theme folder: Mustache templates, UI strings per language, and static assets.
+/// A theme: Mustache templates, UI strings per language, and static assets.
+///
+/// The default theme is built into `handbook` (from `themes/default`, see `EmbedDefaultTheme`).
+/// A theme folder given with `--theme` changes it file by file: each of its templates and assets
+/// replaces the built-in one of the same path or adds one, and its strings files replace the
+/// built-in strings they name, key by key; the rest stays the built-in theme's, as in Hugo's
+/// lookup order.
 ///
 /// ```
 /// themes/default/
@@ -22,7 +28,7 @@ public struct Theme: Sendable {
         public var description: String {
             switch self {
             case .missingFolder(let path):
-                "theme folder '\(path)' has no templates/ folder; pass the theme with --theme"
+                "theme folder '\(path)' does not exist; leave out --theme for the built-in theme"
             case .template(let file, let line, let column, let message):
                 "\(file):\(line):\(column): error: \(message) [theme-template]"
             case .strings(let file, let message): "\(file): error: \(message) [theme-strings]"
@@ -31,12 +37,15 @@ public struct Theme: Sendable {
         }
     }
 
-    public let directory: URL
+    /// The theme folder whose files replace the built-in theme's; nil for the built-in theme.
+    public let directory: URL?
+    /// Every file of the theme, by path in a theme folder: the built-in ones and the folder's.
+    private let files: [String: Data]
     let library: MustacheLibrary
     /// UI strings in the handbook's language.
     package let strings: [String: String]
-    /// A hash of every template and string, so that cached pages are used only with the
-    /// theme they were rendered with.
+    /// A hash of every template and string (not of the assets, which pages only link to), so
+    /// that cached pages are used only with the theme they were rendered with.
     package let fingerprint: String
 
     /// Every template the renderer asks for, by name: pages, partials and embeds.
@@ -47,58 +56,81 @@ public struct Theme: Sendable {
         "print", "changes", "history", "change-item",
     ]
 
-    public static func load(from directory: URL, language: HandbookConfig.Language) throws(Failure) -> Theme {
-        let templates = directory.appendingPathComponent("templates")
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: templates.path, isDirectory: &isDirectory), isDirectory.boolValue,
-            let enumerator = FileManager.default.enumerator(atPath: templates.path)
-        else {
-            throw .missingFolder(directory.path)
+    /// The built-in theme's files, by path in a theme folder.
+    package static let builtInFiles: [String: Data] = builtInThemeFiles.compactMapValues {
+        Data(base64Encoded: $0)
+    }
+
+    /// The built-in theme, changed by the files of `directory` where one is given.
+    public static func load(from directory: URL?, language: HandbookConfig.Language) throws(Failure) -> Theme {
+        var files = builtInFiles
+        var overridden: Set<String> = []
+        if let directory {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
+                isDirectory.boolValue
+            else {
+                throw .missingFolder(directory.path)
+            }
+            for relative in FolderListing.files(in: directory)
+            where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path)
+                else { continue }
+                files[relative] = data
+                overridden.insert(relative)
+            }
+        }
+        func label(_ relative: String) -> String {
+            overridden.contains(relative)
+                ? "\(directory?.lastPathComponent ?? "")/\(relative)" : "(built-in theme)/\(relative)"
         }
         MustacheHTMLEscaping.registered
         var library = MustacheLibrary()
         var sources = ""
-        while let relative = enumerator.nextObject() as? String {
-            guard relative.hasSuffix(".mustache"),
-                let data = FileManager.default.contents(atPath: templates.appendingPathComponent(relative).path)
-            else { continue }
-            sources += relative + "\n" + String(decoding: data, as: UTF8.self)
+        for (relative, data) in files.sorted(by: { $0.key < $1.key })
+        where relative.hasPrefix("templates/") && relative.hasSuffix(".mustache") {
+            let text = String(decoding: data, as: UTF8.self)
+            sources += relative + "\n" + text
             do {
                 try library.register(
-                    MustacheHTMLEscaping.pragma + String(decoding: data, as: UTF8.self),
-                    named: String(relative.dropLast(".mustache".count)))
+                    MustacheHTMLEscaping.pragma + text,
+                    named: String(relative.dropFirst("templates/".count).dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
                 // The column on the first line counts the pragma put before the template.
                 let line = error.context.lineNumber
                 throw .template(
-                    file: "\(directory.lastPathComponent)/templates/\(relative)", line: line,
+                    file: label(relative), line: line,
                     column: max(1, error.context.columnNumber - (line == 1 ? MustacheHTMLEscaping.pragma.count : 0)),
                     message: "\(error.error)")
             } catch {
-                throw .template(
-                    file: "\(directory.lastPathComponent)/templates/\(relative)", line: 1, column: 1,
-                    message: "\(error)")
+                throw .template(file: label(relative), line: 1, column: 1, message: "\(error)")
             }
         }
         for name in requiredTemplates where library.getTemplate(named: name) == nil {
             throw .missingTemplate(name)
         }
-        let stringsFile = directory.appendingPathComponent("i18n/\(language.rawValue).yaml")
-        let strings = try loadStrings(stringsFile)
+        // Strings: the built-in ones, then the folder's, key by key.
+        let stringsFile = "i18n/\(language.rawValue).yaml"
+        var strings =
+            try builtInFiles[stringsFile].map { data throws(Failure) in
+                try loadStrings(data, file: "(built-in theme)/\(stringsFile)")
+            } ?? [:]
+        if overridden.contains(stringsFile), let data = files[stringsFile] {
+            strings.merge(try loadStrings(data, file: label(stringsFile))) { _, override in override }
+        }
+        guard !strings.isEmpty else { throw .strings(file: label(stringsFile), message: "missing UI strings file") }
         sources += strings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
         return Theme(
-            directory: directory, library: library, strings: strings, fingerprint: ContentHash.of(sources))
+            directory: directory, files: files, library: library, strings: strings,
+            fingerprint: ContentHash.of(sources))
     }
 
-    private static func loadStrings(_ file: URL) throws(Failure) -> [String: String] {
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw .strings(file: file.path, message: "missing UI strings file")
-        }
+    private static func loadStrings(_ data: Data, file: String) throws(Failure) -> [String: String] {
         do {
             guard let node = try Yams.compose(yaml: String(decoding: data, as: UTF8.self), .default, .default, .utf8),
                 let mapping = node.mapping
             else {
-                throw Failure.strings(file: file.path, message: "expected a mapping of string names to text")
+                throw Failure.strings(file: file, message: "expected a mapping of string names to text")
             }
             var strings: [String: String] = [:]
             for (key, value) in mapping {
@@ -109,7 +141,7 @@ public struct Theme: Sendable {
         } catch let failure as Failure {
             throw failure
         } catch {
-            throw .strings(file: file.path, message: "\(error)")
+            throw .strings(file: file, message: "\(error)")
         }
     }
 
@@ -124,10 +156,9 @@ public struct Theme: Sendable {
     }
 
     /// The `assets/` folder of the theme, as files of the site under `assets/`.
-    package func assetFiles() throws -> [OutputFile] {
-        let assets = directory.appendingPathComponent("assets")
-        return try FolderListing.files(in: assets).map {
-            OutputFile(path: "assets/" + $0, contents: try Data(contentsOf: assets.appendingPathComponent($0)))
+    package func assetFiles() -> [OutputFile] {
+        files.filter { $0.key.hasPrefix("assets/") }.sorted { $0.key < $1.key }.map {
+            OutputFile(path: $0.key, contents: $0.value)
         }
     }
 }

@@ -40,10 +40,9 @@ public struct PreviewServer: Sendable {
         let live = LiveReload()
         let builder = Rebuilder(options: options, site: site, live: live)
         await builder.rebuild(after: nil)
-        let watcher = try FolderWatcher(roots: [
-            .init(directory: options.build.contentDirectory),
-            .init(directory: options.build.themeDirectory, prefix: "theme/"),
-        ])
+        let watcher = try FolderWatcher(
+            roots: [.init(directory: options.build.contentDirectory)]
+                + (options.build.themeDirectory.map { [.init(directory: $0, prefix: "theme/")] } ?? []))
         let host = options.host
         let app = Application(
             router: SiteRouter.make(site: site, live: live),

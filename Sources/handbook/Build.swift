@@ -13,8 +13,11 @@ extension HandbookCommand {
 
         @OptionGroup var options: ContentOptions
 
-        @Option(help: "The theme folder (templates/, i18n/, assets/).")
-        var theme: String = "themes/default"
+        @Option(
+            help: ArgumentHelp(
+                "A theme folder whose templates, strings and assets replace the built-in theme's, file by file.",
+                valueName: "folder"))
+        var theme: String?
 
         @Option(help: "The output folder, replaced as a whole once the new site is complete.")
         var output: String = "public"
@@ -24,13 +27,14 @@ extension HandbookCommand {
 
         func run() async throws {
             let content = URL(fileURLWithPath: options.content)
-            let themeDirectory = URL(fileURLWithPath: theme)
+            let themeDirectory = theme.map { URL(fileURLWithPath: $0) }
             let builder = SiteBuilder(
                 options: .init(
                     contentDirectory: content, themeDirectory: themeDirectory, today: options.todayDate,
                     strict: options.strict),
                 output: DiskOutput(
-                    outputDirectory: URL(fileURLWithPath: output), protecting: [content, themeDirectory]))
+                    outputDirectory: URL(fileURLWithPath: output),
+                    protecting: [content] + (themeDirectory.map { [$0] } ?? [])))
             let report: SiteBuilder.Report
             do {
                 report = try await builder.build()

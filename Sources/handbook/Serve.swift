@@ -16,8 +16,11 @@ extension HandbookCommand {
 
         @OptionGroup var options: ContentOptions
 
-        @Option(help: "The theme folder (templates/, i18n/, assets/).")
-        var theme: String = "themes/default"
+        @Option(
+            help: ArgumentHelp(
+                "A theme folder whose templates, strings and assets replace the built-in theme's, file by file.",
+                valueName: "folder"))
+        var theme: String?
 
         @Option(help: "The port to listen on (0: any free port).")
         var port: Int = 8000
@@ -41,7 +44,8 @@ extension HandbookCommand {
                 options: .init(
                     build: .init(
                         contentDirectory: URL(fileURLWithPath: options.content),
-                        themeDirectory: URL(fileURLWithPath: theme), today: options.todayDate, strict: options.strict),
+                        themeDirectory: theme.map { URL(fileURLWithPath: $0) }, today: options.todayDate,
+                        strict: options.strict),
                     host: host, port: port,
                     log: Self.printLine))
             let open = self.open

@@ -107,8 +107,12 @@ struct ServeBrowserTests {
                 ["eval": "\(overlay).textContent"],
                 ["eval": "document.body.innerText.includes('A freshly written paragraph.')"],
                 ["write": chapter.path, "text": original],
-                ["wait": "\(overlay) === null", "timeout": 20000],
-                // The fixed chapter reloads the page once more; then nothing but the style changes.
+                // The fixed chapter clears the overlay and reloads the page once more (the
+                // paragraph is gone), in that order; then nothing but the style changes.
+                [
+                    "wait": "\(overlay) === null && !document.body.innerText.includes('A freshly written paragraph.')",
+                    "timeout": 20000,
+                ],
                 ["eval": "new Promise(done => setTimeout(done, 2000)).then(() => { window.handbookTestMarker = 1; })"],
                 ["write": stylesheet.path, "text": style + "\nbody { outline: 7px solid rgb(1, 2, 3); }\n"],
                 ["wait": "getComputedStyle(document.body).outlineWidth === '7px'", "timeout": 20000],

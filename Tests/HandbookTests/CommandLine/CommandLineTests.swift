@@ -103,6 +103,34 @@ import Testing
         }
     }
 
+    /// Outside this repository, with no theme folder: the built-in theme.
+    @Test func buildsWithTheBuiltInThemeAnywhere() async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
+            _ = try TestSupport.makeContent(in: folder)
+            let result = try run(["build", "--today", "2026-06-01", "--output", "site"], in: folder)
+            #expect(result.status == 0, "\(result.errors)")
+            #expect(
+                FileManager.default.contents(atPath: folder.appendingPathComponent("site/assets/style.css").path)
+                    == FileManager.default.contents(
+                        atPath: TestSupport.defaultTheme.appendingPathComponent("assets/style.css").path))
+            let missing = try run(["build", "--theme", "no-such-theme"], in: folder)
+            #expect(missing.status == 2)
+            #expect(missing.errors.contains("theme folder"), "\(missing.errors)")
+        }
+    }
+
+    @Test func themeEjectWritesTheBuiltInThemeOnce() async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
+            let first = try run(["theme", "eject", "mine"], in: folder)
+            #expect(first.status == 0)
+            let written = FolderListing.files(in: folder.appendingPathComponent("mine"))
+            #expect(written == FolderListing.files(in: TestSupport.defaultTheme))
+            let again = try run(["theme", "eject", "mine"], in: folder)
+            #expect(again.status == 2)
+            #expect(again.errors.contains("not empty"))
+        }
+    }
+
     @Test func failedBuildWritesNothingAndExitsOne() async throws {
         try await TestSupport.withTemporaryDirectory { folder in
             _ = try TestSupport.makeContent(in: folder, overlay: "tier-bands")
