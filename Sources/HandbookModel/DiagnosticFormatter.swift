@@ -28,6 +28,29 @@ public enum DiagnosticFormatter {
         return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
     }
 
+    /// GitHub Actions workflow commands, one per diagnostic
+    /// (`::error file=…,line=…,col=…,title=rule::message`), so that a pull request shows each
+    /// problem on its line; then the summary line.
+    public static func github(_ diagnostics: [Diagnostic], pathPrefix: String = "") -> String {
+        // Escaped as GitHub's toolkit escapes them: `%`, CR and LF everywhere, and `:` and `,`
+        // also in properties.
+        func data(_ text: String) -> String {
+            text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+                .replacingOccurrences(of: "\n", with: "%0A")
+        }
+        func property(_ text: String) -> String {
+            data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        }
+        var lines = diagnostics.sortedForReport().map { diagnostic in
+            let location = diagnostic.location
+            let message = diagnostic.message + (diagnostic.hint.map { "\nhint: \($0)" } ?? "")
+            return "::\(diagnostic.severity.rawValue) file=\(property(pathPrefix + location.path)),"
+                + "line=\(location.line),col=\(location.column),title=\(property(diagnostic.rule))::\(data(message))"
+        }
+        lines.append(summary(diagnostics))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// A JSON document `{"diagnostics": [...], "errors": N, "warnings": N}` for editors and CI.
     public static func json(_ diagnostics: [Diagnostic], pathPrefix: String = "") throws -> String {
         struct Entry: Encodable {

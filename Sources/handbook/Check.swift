@@ -35,6 +35,7 @@ extension HandbookCommand {
             switch format {
             case .text: print(DiagnosticFormatter.text(diagnostics, pathPrefix: options.pathPrefix), terminator: "")
             case .json: print(try DiagnosticFormatter.json(diagnostics, pathPrefix: options.pathPrefix), terminator: "")
+            case .github: print(DiagnosticFormatter.github(diagnostics, pathPrefix: options.pathPrefix), terminator: "")
             }
             if diagnostics.failsRun(strict: options.strict) { throw ExitCode.failure }
         }

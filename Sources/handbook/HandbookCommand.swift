@@ -64,6 +64,8 @@ struct ContentOptions: ParsableArguments {
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
+    /// GitHub Actions workflow commands: annotations on the changed lines of a pull request.
+    case github
 }
 
 func printError(_ text: String) {

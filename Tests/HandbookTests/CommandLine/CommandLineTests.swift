@@ -70,6 +70,20 @@ import Testing
         }
     }
 
+    @Test func printsGitHubAnnotationsForPullRequests() async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
+            _ = try TestSupport.makeContent(in: folder, overlay: "kpi-weights")
+            let result = try run(["check", "--format", "github", "--today", "2026-06-01"], in: folder)
+            #expect(result.status == 1)
+            let lines = result.output.split(separator: "\n").map(String.init)
+            #expect(
+                lines.first?.hasPrefix("::error file=content/policies/targets.yaml,line=15,col=5,title=kpi-weights::")
+                    == true, "\(lines)")
+            #expect(lines.first?.hasSuffix("%0Ahint: add 10%25 to a KPI") == true, "\(lines)")
+            #expect(lines.last == "1 error, 0 warnings")
+        }
+    }
+
     @Test func buildPrintsOneSummaryLine() async throws {
         try await TestSupport.withTemporaryDirectory { folder in
             _ = try TestSupport.makeContent(in: folder)
