@@ -84,6 +84,32 @@ import Testing
         }
     }
 
+    /// From an empty folder outside this repository: a handbook that passes `check --strict`
+    /// and builds with the built-in theme, in either language; never over existing files.
+    @Test(arguments: ["zh-CN", "en"])
+    func initStartsAHandbookThatChecksAndBuilds(language: String) async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
+            let created = try run(["init", "site", "--language", language, "--title", "Acme \"Sales\""], in: folder)
+            #expect(created.status == 0, "\(created.errors)")
+            #expect(created.output.contains("handbook serve"), "the next steps")
+            let site = folder.appendingPathComponent("site")
+            for file in [".gitignore", ".github/workflows/handbook.yml", "content/handbook.yaml"] {
+                #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(file).path), "\(file)")
+            }
+            let check = try run(["check", "--strict"], in: site)
+            #expect(check.status == 0, "\(check.output)")
+            #expect(check.output == "no problems found\n")
+            let build = try run(["build"], in: site)
+            #expect(build.status == 0, "\(build.errors)")
+            let home = try String(contentsOf: site.appendingPathComponent("public/index.html"), encoding: .utf8)
+            #expect(home.contains("Acme &quot;Sales&quot;"))
+            #expect(home.contains("lang=\"\(language)\""))
+            let again = try run(["init", "site"], in: folder)
+            #expect(again.status == 2)
+            #expect(again.errors.contains("not empty"))
+        }
+    }
+
     @Test func buildPrintsOneSummaryLine() async throws {
         try await TestSupport.withTemporaryDirectory { folder in
             _ = try TestSupport.makeContent(in: folder)
