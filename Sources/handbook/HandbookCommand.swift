@@ -9,7 +9,7 @@ struct HandbookCommand: AsyncParsableCommand {
         commandName: "handbook",
         abstract: "Validate a policy handbook and build it into a static site.",
         version: HandbookVersion.current,
-        subcommands: [Init.self, Check.self, Build.self, Serve.self, ThemeCommand.self]
+        subcommands: [Init.self, New.self, Check.self, Build.self, Serve.self, ThemeCommand.self]
     )
 
     /// Runs the command; usage errors exit with 2, as documented, rather than ArgumentParser's 64.
@@ -21,6 +21,9 @@ struct HandbookCommand: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let failure as NewFailure {
+            printError("error: \(failure)")
+            Foundation.exit(2)
         } catch {
             if exitCode(for: error) == .validationFailure {
                 printError(fullMessage(for: error))
@@ -51,8 +54,7 @@ struct ContentOptions: ParsableArguments {
 
     var todayDate: CalendarDate {
         if let today, let date = CalendarDate(iso: today) { return date }
-        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+        return .current
     }
 
     /// Prefix for diagnostic paths, so that they open from the current folder.
@@ -70,4 +72,12 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
+
+extension CalendarDate {
+    /// Today, in the machine's calendar.
+    static var current: CalendarDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+    }
 }

@@ -27,10 +27,9 @@ extension HandbookCommand {
                 printError("error: '\(folder)' is not empty; init writes a new handbook into an empty or new folder")
                 throw ExitCode(2)
             }
-            let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
             let starter = StarterHandbook(
                 title: title ?? (language == .english ? "Team handbook" : "部门手册"), language: language,
-                today: CalendarDate(year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1))
+                today: .current)
             do {
                 for (path, text) in starter.files {
                     let file = target.appendingPathComponent(path)

@@ -50,7 +50,7 @@ struct StarterHandbook {
         static func settings(title: String) -> String {
             """
             # 站点设置与领域（areas）：领域的顺序就是侧边栏和首页的顺序。
-            title: \(StarterHandbook.quoted(title))
+            title: \(yamlString(title))
             language: zh-CN
             description: 本部门的制度、流程与清单。
             # 站点发布后的地址，用于 sitemap.xml 和订阅源；发布前请改成实际地址。
@@ -141,7 +141,7 @@ struct StarterHandbook {
         static func settings(title: String) -> String {
             """
             # Site settings and areas: the order of the areas is the order of the sidebar and home page.
-            title: \(StarterHandbook.quoted(title))
+            title: \(yamlString(title))
             language: en
             description: The department's policies, processes and checklists.
             # Where the site will be published, for sitemap.xml and the feeds: change it before publishing.
@@ -228,12 +228,5 @@ struct StarterHandbook {
 
             """
         }
-    }
-
-    /// `text` as a YAML double-quoted scalar.
-    private static func quoted(_ text: String) -> String {
-        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: " ")
-        return "\"" + escaped + "\""
     }
 }

@@ -110,6 +110,45 @@ import Testing
         }
     }
 
+    /// Each skeleton keeps the handbook strict-clean, takes the next id and never overwrites;
+    /// a process goes at the end of its policy's processes, every other line of the file kept.
+    @Test func newAddsSkeletonsThatCheckStrictly() async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
+            let content = try TestSupport.makeContent(in: folder)
+            let policyFile = content.appendingPathComponent("policies/sales/process.yaml")
+            let before = try String(contentsOf: policyFile, encoding: .utf8)
+            let policy = try run(
+                ["new", "policy", "Discount approval", "--area", "process", "--owner", "manager"], in: folder)
+            #expect(policy.status == 0, "\(policy.errors)")
+            #expect(policy.output == "content/policies/sales/POL-003.yaml\n")
+            let process = try run(
+                ["new", "process", "Quote review", "--policy", "POL-002", "--owner", "manager"], in: folder)
+            #expect(process.status == 0, "\(process.errors)")
+            let chapter = try run(["new", "chapter", "Lead qualification", "--area", "process"], in: folder)
+            #expect(chapter.status == 0, "\(chapter.errors)")
+            #expect(chapter.output.hasSuffix("-lead-qualification.md\n"), "\(chapter.output)")
+            let role = try run(["new", "role", "Key Account Manager", "--reports-to", "manager"], in: folder)
+            #expect(role.status == 0, "\(role.errors)")
+            let check = try run(["check", "--strict", "--today", TestSupport.today.description], in: folder)
+            #expect(check.output == "no problems found\n", "\(check.output)")
+
+            let after = try String(contentsOf: policyFile, encoding: .utf8)
+            var remaining = after.split(separator: "\n", omittingEmptySubsequences: false)[...]
+            for line in before.split(separator: "\n", omittingEmptySubsequences: false) {
+                guard let found = remaining.firstIndex(of: line) else {
+                    Issue.record("the line '\(line)' of the policy is gone")
+                    break
+                }
+                remaining = remaining[(found + 1)...]
+            }
+            #expect(after.contains("  - id: PROC-"), "\(after)")
+
+            let unknown = try run(["new", "chapter", "X", "--area", "nowhere"], in: folder)
+            #expect(unknown.status == 2)
+            #expect(unknown.errors.contains("there is no area 'nowhere'"), "\(unknown.errors)")
+        }
+    }
+
     @Test func buildPrintsOneSummaryLine() async throws {
         try await TestSupport.withTemporaryDirectory { folder in
             _ = try TestSupport.makeContent(in: folder)
