@@ -198,6 +198,14 @@ public struct SiteBuilder: Sendable {
                 stopwatch.lap("page graph")
                 try renderer.render(batchSize: Self.batchSize, only: redo, render)
             }
+            // The content's downloads, once, at the site's root, for every edition.
+            for path in index.handbook.files.sorted() {
+                if let folder = options.content as? DiskContentTree {
+                    if let source = folder.fileURL(of: path) { try writer.add(copyOf: source, at: path) }
+                } else if let data = options.content.contents(of: path) {
+                    try write([OutputFile(path: path, contents: data)])
+                }
+            }
             stopwatch.lap("render and write pages")
             for searchIndex in searchIndexes { try write(searchIndex()) }
             try write(latestSearch)

@@ -74,6 +74,7 @@ public struct ContentLoader: Sendable {
             config: config ?? HandbookConfig(title: ""), roles: roles ?? [], policies: policyResults.compactMap(\.0),
             chapters: chapterResults.compactMap(\.0), unreadable: unreadable)
         handbook.sourceHashes = hashes.values
+        handbook.files = Set(files(under: "files", extensions: nil))
         return (handbook, diagnostics)
     }
 
@@ -102,11 +103,11 @@ public struct ContentLoader: Sendable {
 
     /// Paths relative to the content folder, sorted, of the files below `folder` with one of the
     /// given extensions.
-    private func files(under folder: String, extensions: Set<String>) -> [String] {
+    private func files(under folder: String, extensions: Set<String>?) -> [String] {
         content.files(under: folder).filter { path in
             // Hidden files and everything in hidden folders (drafts, editor backups) are skipped.
             !path.split(separator: "/").contains(where: { $0.hasPrefix(".") })
-                && extensions.contains((path as NSString).pathExtension.lowercased())
+                && extensions.map { $0.contains((path as NSString).pathExtension.lowercased()) } ?? true
         }
     }
 }

@@ -42,6 +42,14 @@ public struct DiskContentTree: ContentTree {
     public func files(under folder: String) -> [String] {
         FolderListing.files(in: root.appendingPathComponent(folder)).map { "\(folder)/\($0)" }
     }
+
+    /// The file at `path`, if it lies inside the folder once symbolic links are resolved: for
+    /// copying it without reading it, and never from outside the content folder.
+    public func fileURL(of path: String) -> URL? {
+        let file = root.appendingPathComponent(path).resolvingSymlinksInPath()
+        let folder = root.resolvingSymlinksInPath().path
+        return file.path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") ? file : nil
+    }
 }
 
 /// Files held in memory, by path.

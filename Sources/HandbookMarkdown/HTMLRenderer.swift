@@ -102,7 +102,10 @@ public struct HTMLRenderer: Sendable {
         case .link(let destination, let title):
             renderLink(node, destination: destination, title: title, into: &output)
         case .image(let source, let title):
-            let url = allowsRawHTML || HTMLEscaping.isSafe(source) ? source : ""
+            // An image from the content's files/ is addressed from the page that shows it.
+            let target = LinkTarget(destination: source, sourcePath: node.location.path)
+            let resolved = { if case .file = target { embedding.href(for: target) } else { nil } }() ?? source
+            let url = allowsRawHTML || HTMLEscaping.isSafe(resolved) ? resolved : ""
             output += "<img src=\"\(HTMLEscaping.href(url))\" alt=\"\(HTMLEscaping.text(node.plainText))\""
             if !title.isEmpty { output += " title=\"\(HTMLEscaping.text(title))\"" }
             output += " loading=\"lazy\">"

@@ -14,7 +14,10 @@ public enum LinkTarget: Sendable, Hashable {
     case policy(id: String, anchor: String?)
     case process(id: String, anchor: String?)
     case role(id: String, anchor: String?)
-    /// Any other relative address (an image, a download), left as written.
+    /// A file of the content folder's `files/` (a form, an image), as a path relative to the
+    /// content folder: published under the same path in the site.
+    case file(path: String, anchor: String?)
+    /// Any other relative address, left as written.
     case relative(String)
 
     /// Classifies a link destination written in the file at `sourcePath` (relative to the
@@ -31,6 +34,8 @@ public enum LinkTarget: Sendable, Hashable {
             self = .external(destination)
         } else if address.hasSuffix(".md") || address.hasSuffix(".markdown") {
             self = .chapter(path: LinkTarget.resolve(address, from: sourcePath), anchor: anchor)
+        } else if case let resolved = LinkTarget.resolve(address, from: sourcePath), resolved.hasPrefix("files/") {
+            self = .file(path: resolved.removingPercentEncodingIfPossible, anchor: anchor)
         } else {
             self = .relative(destination)
         }

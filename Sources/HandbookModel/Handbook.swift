@@ -11,6 +11,9 @@ public struct Handbook: Sendable {
     /// A hash of each source file's bytes, by path in the content folder: for caches that must
     /// tell whether anything a page shows changed.
     public var sourceHashes: [String: String] = [:]
+    /// The files below `files/` (forms, images), by path in the content folder: published under
+    /// the same path in the site.
+    public var files: Set<String> = []
 
     public enum SourceKind: Sendable, Hashable {
         /// `handbook.yaml`, which defines the areas.

@@ -73,6 +73,17 @@ public struct DiskOutput: SiteOutput {
             try output.writeFiles(files, into: staging)
         }
 
+        func add(copyOf source: URL, at path: String) throws {
+            try register.register(path)
+            let destination = staging.appendingPathComponent(path)
+            try FileManager.default.createDirectory(
+                at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            // A hard link where the content and the output share a file system, else a copy.
+            if link(source.path, destination.path) != 0 {
+                try FileManager.default.copyItem(at: source, to: destination)
+            }
+        }
+
         func commit() throws {
             let fileManager = FileManager.default
             let outputDirectory = output.outputDirectory

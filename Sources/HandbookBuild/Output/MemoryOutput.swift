@@ -35,6 +35,10 @@ public final class MemoryOutput: SiteOutput {
             for file in files { self.files[file.path] = file.contents }
         }
 
+        func add(copyOf source: URL, at path: String) throws {
+            try add([OutputFile(path: path, contents: try Data(contentsOf: source))])
+        }
+
         func commit() throws {
             let files = self.files
             output.site.withLock { $0 = files }

@@ -20,6 +20,9 @@ public protocol SiteOutput: Sendable {
 public protocol SiteWriter: AnyObject {
     /// Adds files; a path may be added only once.
     func add(_ files: [OutputFile]) throws
+    /// Adds the file at `source` as `path`, without reading it where the output can link or
+    /// copy it (a download of the content folder).
+    func add(copyOf source: URL, at path: String) throws
     /// Replaces the previous site with the files added.
     func commit() throws
     /// Drops the files added; the previous site stays.
@@ -45,9 +48,11 @@ struct PathRegister {
     private var seen: Set<String> = []
 
     mutating func register(_ files: [OutputFile]) throws(SiteOutputFailure) {
-        for file in files where !seen.insert(file.path).inserted {
-            throw .duplicatePath(file.path)
-        }
+        for file in files { try register(file.path) }
+    }
+
+    mutating func register(_ path: String) throws(SiteOutputFailure) {
+        guard seen.insert(path).inserted else { throw .duplicatePath(path) }
     }
 }
 

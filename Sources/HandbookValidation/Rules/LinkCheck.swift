@@ -31,6 +31,14 @@ struct LinkCheck: ValidationRule {
                 if let problem = problem(with: target, ownAnchors: ownAnchors, index: index, at: node.location) {
                     diagnostics.append(problem)
                 }
+            case .image(let source, _):
+                // An image from the content's files/ must be there; other sources are as written.
+                let target = LinkTarget(destination: source, sourcePath: node.location.path)
+                if case .file = target,
+                    let problem = problem(with: target, ownAnchors: ownAnchors, index: index, at: node.location)
+                {
+                    diagnostics.append(problem)
+                }
             case .codeBlock(let info, _):
                 guard let directive = Directive(info: info) else { break }
                 if let problem = problem(with: directive, index: index, at: node.location) {
@@ -65,6 +73,12 @@ struct LinkCheck: ValidationRule {
         switch target {
         case .external, .relative:
             return nil
+        case .file(let path, _):
+            guard !index.handbook.files.contains(path) else { return nil }
+            let close = Suggestion.closest(to: path, among: Array(index.handbook.files))
+            return .error(
+                at: location, "link to a missing file '\(path)'", rule: "broken-link",
+                hint: close.map { "did you mean '\($0)'?" } ?? "put the file under files/ in the content folder")
         case .fragment(let anchor):
             return missingAnchor(anchor, among: ownAnchors, page: "this page", at: location)
         case .chapter(let path, let fragment):

@@ -14,6 +14,7 @@ private struct StubEmbedding: MarkdownEmbedding {
         case .policy(let id, let anchor): "POLICY(\(id))" + (anchor.map { "#" + $0 } ?? "")
         case .process(let id, let anchor): "PROCESS(\(id))" + (anchor.map { "#" + $0 } ?? "")
         case .role(let id, let anchor): "ROLE(\(id))" + (anchor.map { "#" + $0 } ?? "")
+        case .file(let path, let anchor): "FILE(\(path))" + (anchor.map { "#" + $0 } ?? "")
         }
     }
 

@@ -1,0 +1,52 @@
+import Foundation
+import HandbookBuild
+import Testing
+
+@testable import HandbookModel
+
+/// Everything under the content's `files/` is published under `files/`, links and images to it
+/// are addressed from each page that shows them and checked, and nothing from outside the
+/// content folder is published through a symbolic link.
+@Suite struct PublishedFilesTests {
+    @Test func filesArePublishedLinkedAndChecked() async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
+            let content = try TestSupport.makeContent(in: folder)
+            let forms = content.appendingPathComponent("files/forms")
+            try FileManager.default.createDirectory(at: forms, withIntermediateDirectories: true)
+            try Data("name,date\n".utf8).write(to: forms.appendingPathComponent("lead.csv"))
+            try Data("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8).write(
+                to: content.appendingPathComponent("files/chart.svg"))
+            let secret = folder.appendingPathComponent("secret.txt")
+            try Data("do not publish".utf8).write(to: secret)
+            try FileManager.default.createSymbolicLink(
+                at: content.appendingPathComponent("files/leak.txt"), withDestinationURL: secret)
+            let chapter = content.appendingPathComponent("chapters/01-targets.md")
+            try
+                (String(contentsOf: chapter, encoding: .utf8)
+                + "\nUse the [lead form](../files/forms/lead.csv).\n\n![Chart](../files/chart.svg)\n")
+                .write(to: chapter, atomically: true, encoding: .utf8)
+
+            let output = folder.appendingPathComponent("site")
+            let report = try await TestSupport.build(content, into: output)
+            #expect(report.pagesWritten != nil, "\(report.diagnostics)")
+            #expect(
+                FileManager.default.contents(atPath: output.appendingPathComponent("files/forms/lead.csv").path)
+                    == Data("name,date\n".utf8))
+            #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("files/leak.txt").path))
+            let page = try String(
+                contentsOf: output.appendingPathComponent("chapters/targets.html"), encoding: .utf8)
+            #expect(page.contains("href=\"../files/forms/lead.csv\""))
+            #expect(page.contains("src=\"../files/chart.svg\""))
+            let print = try String(contentsOf: output.appendingPathComponent("print.html"), encoding: .utf8)
+            #expect(print.contains("href=\"files/forms/lead.csv\""))
+            #expect(print.contains("src=\"files/chart.svg\""))
+
+            try FileManager.default.removeItem(at: forms.appendingPathComponent("lead.csv"))
+            let (_, diagnostics) = try TestSupport.check(content)
+            #expect(
+                diagnostics.map(\.message) == ["link to a missing file 'files/forms/lead.csv'"],
+                "\(diagnostics)")
+            #expect(diagnostics.first?.rule == "broken-link")
+        }
+    }
+}
