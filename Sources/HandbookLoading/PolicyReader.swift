@@ -55,15 +55,18 @@ struct PolicyReader {
 
     private func readStep(_ fields: YAMLMapping) -> Step {
         defer { fields.finish() }
-        return Step(
+        let records = fields.records("records")
+        var step = Step(
             id: fields.identifier() ?? Located("", at: fields.location),
             title: fields.string("title")?.value ?? "",
             role: fields.string("role") ?? Located("", at: fields.location),
             serviceLevel: fields.serviceLevel("sla"),
             checklist: fields.strings("checklist").map(\.value),
-            records: fields.strings("records").map(\.value),
+            records: records.map(\.title),
             location: fields.location
         )
+        for record in records { if let file = record.file { step.recordFiles[record.title] = file } }
+        return step
     }
 
     private func readKPI(_ fields: YAMLMapping) -> KPI? {

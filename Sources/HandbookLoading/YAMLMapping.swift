@@ -211,6 +211,32 @@ final class YAMLMapping {
         }
     }
 
+    /// A step's records: each a name (`线索登记表`), or a name with its form
+    /// (`{title: 线索登记表, file: files/forms/lead-register.csv}`).
+    func records(_ key: String) -> [(title: String, file: Located<String>?)] {
+        guard let node = node(key, required: false) else { return [] }
+        guard case .sequence(let sequence) = node else {
+            mistyped(key, node, expected: "a list", hint: "write a list: \(key): [a, b] or one '- item' per line")
+            return []
+        }
+        return sequence.compactMap { item in
+            switch item {
+            case .scalar(let scalar):
+                return (scalar.string.trimmingWhitespace(), nil)
+            case .mapping(let mapping):
+                let record = YAMLMapping(
+                    mapping, subject: "a record of \(subject)", path: path, lineOffset: lineOffset, lines: sourceLines,
+                    sink: sink)
+                defer { record.finish() }
+                guard let title = record.string("title") else { return nil }
+                return (title.value, record.string("file", required: false))
+            default:
+                mistyped(key, item, expected: "a record's name, or a mapping with its title and file")
+                return nil
+            }
+        }
+    }
+
     /// A list of mappings, each wrapped for reading; `describe` names the n-th item for messages.
     func mappings(_ key: String, required: Bool = false, describe: (Int, Node.Mapping) -> String) -> [YAMLMapping] {
         guard let node = node(key, required: required) else { return [] }

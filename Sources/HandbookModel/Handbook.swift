@@ -214,6 +214,9 @@ public struct Step: Sendable {
     public var checklist: [String]
     /// Records or forms the step produces, such as 客户信息登记表.
     public var records: [String]
+    /// The form of each record that names one (`{title: …, file: files/…}`), by record: a path
+    /// below `files/` in the content folder.
+    public var recordFiles: [String: Located<String>] = [:]
     public var location: SourceLocation
 
     public init(

@@ -59,6 +59,17 @@ struct ViewFactory: Sendable {
             })
     }
 
+    /// A step's record, linked to its form where the handbook has the file.
+    func record(_ title: String, of step: Step) -> RecordView {
+        guard let file = step.recordFiles[title]?.value, index.handbook.files.contains(file) else {
+            return RecordView(title: title, hasFile: false, url: "", file: "")
+        }
+        // Files are published once, at the site's root, for every edition.
+        return RecordView(
+            title: title, hasFile: true, url: String(assets.dropLast("assets/".count)) + file,
+            file: (file as NSString).lastPathComponent)
+    }
+
     func process(_ process: PolicyProcess) -> ProcessView {
         let steps = process.steps.enumerated().map { offset, step in
             let anchor = PageAnchors.step(process: process.id.value, step: step.id.value)
@@ -68,10 +79,10 @@ struct ViewFactory: Sendable {
                 checklist: step.checklist.enumerated().map { item, text in
                     ChecklistItemView(id: PageAnchors.checklistItem(step: anchor, number: item + 1), text: text)
                 },
-                records: step.records)
+                records: step.records.map { record($0, of: step) })
         }
-        var records: [String] = []
-        for record in process.steps.flatMap(\.records) where !records.contains(record) { records.append(record) }
+        var records: [RecordView] = []
+        for record in steps.flatMap(\.records) where !records.contains(record) { records.append(record) }
         return ProcessView(
             id: process.id.value, title: process.title, url: url(SiteRoutes.process(id: process.id.value)),
             owner: roleLink(process.owner.value), trigger: process.trigger, policy: policyLink(process.policyID),

@@ -178,6 +178,18 @@ extension TierTableView: MustacheParent {
     }
 }
 
+extension RecordView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": value(title)
+        case "hasFile": value(hasFile)
+        case "url": value(url)
+        case "file": value(file)
+        default: nil
+        }
+    }
+}
+
 extension ChecklistItemView: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {

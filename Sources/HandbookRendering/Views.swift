@@ -143,6 +143,18 @@ struct TierTableView: Sendable {
     let rows: [TierRowView]
 }
 
+/// A record a step produces, with its form where the handbook attaches one.
+struct RecordView: Sendable, Equatable {
+    let title: String
+    /// Whether the record has its form (`url` and `file`); the others are never absent, so
+    /// that a template never finds a `url` further up the context stack.
+    let hasFile: Bool
+    /// The form's address; empty for a record named only.
+    let url: String
+    /// The form's file name, which the printed checklist shows; empty for a record named only.
+    let file: String
+}
+
 struct ChecklistItemView: Sendable {
     let id: String
     let text: String
@@ -156,7 +168,7 @@ struct StepView: Sendable {
     let role: RoleLinkView
     let sla: String?
     let checklist: [ChecklistItemView]
-    let records: [String]
+    let records: [RecordView]
 }
 
 struct ProcessView: Sendable {
@@ -168,7 +180,7 @@ struct ProcessView: Sendable {
     let policy: LinkView
     let steps: [StepView]
     let itemCount: Int
-    let records: [String]
+    let records: [RecordView]
     let related: [LinkView]
 }
 

@@ -3,7 +3,8 @@ import HandbookMarkdown
 import HandbookModel
 
 /// Links and directives in Markdown that point at nothing: missing chapters, unknown ids,
-/// anchors that no heading of the target page defines.
+/// anchors that no heading of the target page defines, missing files; and records whose form is
+/// missing.
 struct LinkCheck: ValidationRule {
     func check(_ index: HandbookIndex, context: ValidationContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -18,7 +19,22 @@ struct LinkCheck: ValidationRule {
             else { continue }
             diagnostics += check(document, ownAnchors: ownAnchors, index: index)
         }
+        for step in index.handbook.processes.flatMap(\.steps) {
+            for (_, file) in step.recordFiles.sorted(by: { $0.key < $1.key }) {
+                if let problem = missingFile(file.value, among: index.handbook.files, at: file.location) {
+                    diagnostics.append(problem)
+                }
+            }
+        }
         return diagnostics
+    }
+
+    private func missingFile(_ path: String, among files: Set<String>, at location: SourceLocation) -> Diagnostic? {
+        guard !files.contains(path) else { return nil }
+        return .error(
+            at: location, "link to a missing file '\(path)'", rule: "broken-link",
+            hint: Suggestion.closest(to: path, among: files).map { "did you mean '\($0)'?" }
+                ?? "put the file under files/ in the content folder")
     }
 
     private func check(_ document: MarkdownDocument, ownAnchors: [String], index: HandbookIndex) -> [Diagnostic] {
@@ -74,11 +90,7 @@ struct LinkCheck: ValidationRule {
         case .external, .relative:
             return nil
         case .file(let path, _):
-            guard !index.handbook.files.contains(path) else { return nil }
-            let close = Suggestion.closest(to: path, among: Array(index.handbook.files))
-            return .error(
-                at: location, "link to a missing file '\(path)'", rule: "broken-link",
-                hint: close.map { "did you mean '\($0)'?" } ?? "put the file under files/ in the content folder")
+            return missingFile(path, among: index.handbook.files, at: location)
         case .fragment(let anchor):
             return missingAnchor(anchor, among: ownAnchors, page: "this page", at: location)
         case .chapter(let path, let fragment):

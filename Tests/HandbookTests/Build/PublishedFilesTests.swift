@@ -1,5 +1,6 @@
 import Foundation
 import HandbookBuild
+import HandbookLoading
 import Testing
 
 @testable import HandbookModel
@@ -48,5 +49,27 @@ import Testing
                 "\(diagnostics)")
             #expect(diagnostics.first?.rule == "broken-link")
         }
+    }
+
+    /// A step's record may name its form: the process page links it, the printed checklist
+    /// names its file, and a missing form is a broken link at the file's position.
+    @Test func recordsLinkTheirForms() async throws {
+        var content = try TestSupport.content()
+        content[text: "policies/sales/process.yaml"] = content[text: "policies/sales/process.yaml"]!
+            .replacingOccurrences(
+                of: "records: [Visit report]", with: "records: [{title: Visit report, file: files/forms/visit.csv}]")
+        content.files["files/forms/visit.csv"] = Data("date,customer\n".utf8)
+        let (report, output) = try await TestSupport.build(content)
+        #expect(report.pagesWritten != nil, "\(report.diagnostics)")
+        #expect(output.files["files/forms/visit.csv"] == Data("date,customer\n".utf8))
+        let page = try #require(output.text(at: "processes/proc-001.html"))
+        #expect(page.contains("<a href=\"../files/forms/visit.csv\" data-file=\"visit.csv\">Visit report</a>"))
+
+        content.files["files/forms/visit.csv"] = nil
+        let (_, diagnostics) = try TestSupport.check(content)
+        let problem = try #require(diagnostics.first)
+        #expect(problem.rule == "broken-link")
+        #expect(problem.message == "link to a missing file 'files/forms/visit.csv'")
+        #expect(problem.location.path == "policies/sales/process.yaml")
     }
 }

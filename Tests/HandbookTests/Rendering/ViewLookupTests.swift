@@ -36,14 +36,15 @@ import Testing
     /// One value of every view with a look-up, each optional set, so that every property has a
     /// value to find.
     private var samples: [any MustacheParent] {
+        let record = RecordView(title: "R", hasFile: true, url: "files/r.csv", file: "r.csv")
         let kpis = KPITableView(rows: [KPIRowView(name: "N", weight: "50%", target: "1", measure: "M")], total: "100%")
         let tiers = TierTableView(basis: "B", rows: [TierRowView(from: "0", to: "10", rate: "1%")])
         let step = StepView(
             number: 1, id: "s", anchor: "step-s", title: "S", role: role, sla: "1 day",
-            checklist: [ChecklistItemView(id: "c", text: "C")], records: ["R"])
+            checklist: [ChecklistItemView(id: "c", text: "C")], records: [record])
         let process = ProcessView(
             id: "P", title: "P", url: "p.html", owner: role, trigger: "T", policy: link, steps: [step], itemCount: 1,
-            records: ["R"], related: [link])
+            records: [record], related: [link])
         let summary = PolicySummaryView(
             id: "POL", title: "P", url: "pol.html", version: "1", effective: "2026-01-01", summary: "S")
         let policy = PolicyView(
@@ -76,6 +77,7 @@ import Testing
             TierRowView(from: "0", to: "10", rate: "1%"),
             tiers,
             ChecklistItemView(id: "c", text: "C"),
+            record,
             step,
             process,
             summary,
