@@ -30,8 +30,30 @@ public struct HTMLRenderer: Sendable {
     }
 
     private func renderChildren(of node: MarkdownNode, into output: inout String, tight: Bool = false) {
-        for child in node.children {
-            render(child, into: &output, tight: tight)
+        let children = node.children
+        for index in children.indices {
+            // A line break in the source between two Chinese or Japanese characters is no space
+            // in the text: browsers would show one (CSS leaves it to them), as in `规定 见`.
+            if case .softBreak = children[index].kind, index > 0, index + 1 < children.count,
+                let before = children[index - 1].plainText.unicodeScalars.last,
+                let after = children[index + 1].plainText.unicodeScalars.first,
+                Self.joinsWithoutSpace(before), Self.joinsWithoutSpace(after)
+            {
+                continue
+            }
+            render(children[index], into: &output, tight: tight)
+        }
+    }
+
+    /// Han, kana, and CJK and full-width punctuation: scripts written without spaces between
+    /// words (Hangul is written with them).
+    private static func joinsWithoutSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3000...0x30FF, 0x31F0...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFF60,
+            0x20000...0x3FFFF:
+            true
+        default:
+            false
         }
     }
 

@@ -36,7 +36,12 @@ struct ViewFactory: Sendable {
     }
 
     func serviceLevel(_ level: ServiceLevel?) -> String? {
-        level.map { "\($0.amount) \(strings["unit_\($0.unit.rawValue)"] ?? $0.unit.rawValue)" }
+        // `unit_d_one` and the like, where a language has a singular: `1 day`, `2 days`.
+        level.map { level in
+            let key = "unit_\(level.unit.rawValue)"
+            let unit = (level.amount == 1 ? strings[key + "_one"] : nil) ?? strings[key] ?? level.unit.rawValue
+            return "\(level.amount) \(unit)"
+        }
     }
 
     // MARK: Structured content

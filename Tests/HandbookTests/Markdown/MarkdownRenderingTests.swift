@@ -39,6 +39,16 @@ private func render(_ markdown: String, path: String = "chapters/01-a.md", rawHT
         #expect(html.contains("<hr>"))
     }
 
+    /// A line break inside Chinese text is no space; between words, or next to Latin text or
+    /// Hangul, it stays one.
+    @Test func joinsChineseLinesWithoutASpace() {
+        #expect(render("修改后运行检查，\n它会指出问题。") == "<p>修改后运行检查，它会指出问题。</p>\n")
+        #expect(render("见**制度**\n第二行") == "<p>见<strong>制度</strong>第二行</p>\n")
+        #expect(render("first line\nsecond line") == "<p>first line\nsecond line</p>\n")
+        #expect(render("中文\nEnglish") == "<p>中文\nEnglish</p>\n")
+        #expect(render("한국어\n문장") == "<p>한국어\n문장</p>\n")
+    }
+
     @Test func escapesTextAndCode() {
         let html = render("a < b & \"c\"\n\n```\n<script>\n```\n")
         #expect(html.contains("a &lt; b &amp; &quot;c&quot;"))

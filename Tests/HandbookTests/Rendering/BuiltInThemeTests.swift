@@ -1,4 +1,5 @@
 import Foundation
+import HandbookBuild
 import HandbookLoading
 import Testing
 
@@ -59,5 +60,15 @@ import Testing
         #expect(throws: Theme.Failure.self) {
             try Theme.load(from: URL(fileURLWithPath: "/nonexistent/theme"), language: .english)
         }
+    }
+
+    /// English has a singular unit for an amount of one.
+    @Test func timeLimitsOfOneAreSingular() async throws {
+        var content = try TestSupport.content()
+        content[text: "policies/sales/process.yaml"] = content[text: "policies/sales/process.yaml"]!
+            .replacingOccurrences(of: "sla: 3d", with: "sla: 1d")
+        let (_, output) = try await TestSupport.build(content)
+        let page = try #require(output.text(at: "processes/proc-001.html"))
+        #expect(page.contains("1 day<") && !page.contains("1 days"))
     }
 }
