@@ -233,7 +233,10 @@ private struct PageDependencies {
                 $0.formUnion(inputs(of: .chapter($1)))
             }
         case .changes:
-            return [.editions]
+            // What changed since the newest tag includes the working tree's edits of any source.
+            return index.handbook.chapters.reduce(
+                into: Set(index.handbook.policies.map { .source($0.path) } + index.handbook.roles.map { .role($0.id) })
+            ) { $0.insert(.source($1.path)) }.union([.editions, .roleList])
         case .history(let policy):
             return [.editions, .source(policy.path)]
         case .search, .notFound:

@@ -1,5 +1,6 @@
 import Foundation
 import HandbookBuild
+import HandbookVersions
 import Testing
 
 @testable import HandbookLoading
@@ -81,18 +82,33 @@ import Testing
         }
     }
 
+    /// With a tagged edition beside the working tree, as `handbook serve` in a repository: the
+    /// edition's pages under `v/<tag>/`, its version switcher and changes page stay as a full
+    /// build writes them.
+    @Test(arguments: edits.prefix(2))
+    func leavesTheSiteAFullBuildWritesBesideATaggedEdition(edit: Edit) async throws {
+        let content = try TestSupport.content()
+        var git = FakeGit()
+        git.editions.append(
+            .init(tag: GitTag(name: "v1.0", commit: "c1", date: "2026-01-05T10:00:00+08:00"), files: content.files))
+        // A changed policy whose version stays is a warning here, not a failure.
+        _ = try await rebuild(content, after: edit, git: git)
+    }
+
     /// Builds `content`, then rebuilds it after `edit` from the first build's memory, and
     /// expects the site a full build of the edited content writes.
-    private func rebuild(_ content: MemoryContentTree, after edit: Edit) async throws -> SiteBuilder.Report {
+    private func rebuild(_ content: MemoryContentTree, after edit: Edit, git: FakeGit = FakeGit()) async throws
+        -> SiteBuilder.Report
+    {
         var content = content
         let output = MemoryOutput()
-        let first = try await SiteBuilder(options: options(content), output: output).build(
+        let first = try await SiteBuilder(options: options(content, git: git), output: output).build(
             remembering: true, since: nil)
         let memory = try #require(first.memory)
         edit.apply(&content)
-        let rebuilt = try await SiteBuilder(options: options(content), output: output)
+        let rebuilt = try await SiteBuilder(options: options(content, git: git), output: output)
             .build(remembering: true, since: (memory, edit.files))
-        let (_, full) = try await TestSupport.build(content)
+        let (_, full) = try await TestSupport.build(content, git: git)
         #expect(rebuilt.pagesWritten != nil)
         #expect(Set(output.files.keys) == Set(full.files.keys))
         for (path, data) in full.files where output.files[path] != data {
@@ -101,9 +117,9 @@ import Testing
         return rebuilt
     }
 
-    private func options(_ content: MemoryContentTree) -> SiteBuilder.Options {
+    private func options(_ content: MemoryContentTree, git: FakeGit = FakeGit()) -> SiteBuilder.Options {
         .init(
             contentDirectory: FakeGit.contentDirectory, content: content, themeDirectory: TestSupport.defaultTheme,
-            today: TestSupport.today, git: FakeGit())
+            today: TestSupport.today, git: git)
     }
 }
