@@ -38,24 +38,18 @@ public final class SourceCache: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var previousFiles: [String: File] = [:]
-    private var files: [String: File] = [:]
-    private var previousDocuments: [DocumentKey: Document] = [:]
-    private var documents: [DocumentKey: Document] = [:]
+    private var files = Generations<String, File>()
+    private var documents = Generations<DocumentKey, Document>()
 
     public init() {}
 
     /// The file at `path` as it was read last time, if its text is still `text`.
     func file(at path: String, text: String) -> File? {
-        lock.withLock {
-            guard let file = previousFiles[path], file.text.hasSameBytes(as: text) else { return nil }
-            files[path] = file
-            return file
-        }
+        lock.withLock { files.reuse(path) { $0.text.hasSameBytes(as: text) } }
     }
 
     func store(_ file: File, at path: String) {
-        lock.withLock { files[path] = file }
+        lock.withLock { files.store(file, at: path) }
     }
 
     /// `source` parsed with `reserved` kept for other anchors: from last time, or by `parse`.
@@ -63,23 +57,42 @@ public final class SourceCache: @unchecked Sendable {
         _ source: MarkdownSource, reserved: Set<String>, parse: (MarkdownSource, Set<String>) -> MarkdownDocument
     ) -> MarkdownDocument {
         let key = DocumentKey(source, reserved: reserved)
-        let cached = lock.withLock { documents[key] ?? previousDocuments[key] }
-        if let cached, cached.text.hasSameBytes(as: source.text) {
-            lock.withLock { documents[key] = cached }
+        if let cached = lock.withLock({ documents.reuse(key) { $0.text.hasSameBytes(as: source.text) } }) {
             return cached.document
         }
         let document = parse(source, reserved)
-        lock.withLock { documents[key] = Document(text: source.text, document: document) }
+        lock.withLock { documents.store(Document(text: source.text, document: document), at: key) }
         return document
     }
 
     /// Ends a load: what it did not use is let go.
     package func finishLoad() {
         lock.withLock {
-            previousFiles = files
-            files = [:]
-            previousDocuments = documents
-            documents = [:]
+            files.advance()
+            documents.advance()
         }
+    }
+}
+
+/// Entries of the current load, and those of the previous one, which a load takes over when it
+/// uses them again.
+private struct Generations<Key: Hashable, Value> {
+    private var previous: [Key: Value] = [:]
+    private var current: [Key: Value] = [:]
+
+    /// The entry at `key` from this load or the previous one, if `isValid`, kept for the next load.
+    mutating func reuse(_ key: Key, if isValid: (Value) -> Bool) -> Value? {
+        guard let value = current[key] ?? previous[key], isValid(value) else { return nil }
+        current[key] = value
+        return value
+    }
+
+    mutating func store(_ value: Value, at key: Key) {
+        current[key] = value
+    }
+
+    mutating func advance() {
+        previous = current
+        current = [:]
     }
 }

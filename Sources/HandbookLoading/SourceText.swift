@@ -2,9 +2,9 @@
 ///
 /// `String.split(separator: "\n")` would not split `\r\n` files at all: Swift treats `\r\n`
 /// as a single character.
-enum SourceText {
+package enum SourceText {
     /// The lines of `text`, without their line breaks.
-    static func lines(_ text: String) -> [Substring] {
+    package static func lines(_ text: String) -> [Substring] {
         text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             var line = line
             if line.last == "\r" { line.removeLast() }

@@ -15,11 +15,6 @@ package enum ContentHash {
         return short(fnv1a(Array(bytes)))
     }
 
-    /// Ten hex digits of the hash of `data`.
-    package static func of(_ data: Data) -> String {
-        short(data.withUnsafeBytes { fnv1a($0.assumingMemoryBound(to: UInt8.self)) })
-    }
-
     private static func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes {

@@ -53,30 +53,46 @@ public enum DiagnosticFormatter {
 
     /// A JSON document `{"diagnostics": [...], "errors": N, "warnings": N}` for editors and CI.
     public static func json(_ diagnostics: [Diagnostic], pathPrefix: String = "") throws -> String {
-        struct Entry: Encodable {
-            var path: String
-            var line: Int
-            var column: Int
-            var severity: String
-            var message: String
-            var rule: String
-            var hint: String?
-        }
         struct Report: Encodable {
             var diagnostics: [Entry]
             var errors: Int
             var warnings: Int
         }
-        let entries = diagnostics.sortedForReport().map {
-            Entry(
-                path: pathPrefix + $0.location.path, line: $0.location.line, column: $0.location.column,
-                severity: $0.severity.rawValue, message: $0.message, rule: $0.rule, hint: $0.hint
-            )
-        }
+        let entries = diagnostics.sortedForReport().map { Entry($0, pathPrefix: pathPrefix) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(
             Report(diagnostics: entries, errors: diagnostics.errorCount, warnings: diagnostics.warningCount))
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// One diagnostic as JSON output shows it (`--format json`, the preview server's overlay).
+    public struct Entry: Encodable, Sendable {
+        public var path: String
+        public var line: Int
+        public var column: Int
+        public var severity: String
+        public var message: String
+        public var rule: String
+        public var hint: String?
+
+        public init(_ diagnostic: Diagnostic, pathPrefix: String = "") {
+            self.init(
+                path: pathPrefix + diagnostic.location.path, line: diagnostic.location.line,
+                column: diagnostic.location.column, severity: diagnostic.severity.rawValue,
+                message: diagnostic.message, rule: diagnostic.rule, hint: diagnostic.hint)
+        }
+
+        public init(
+            path: String, line: Int, column: Int, severity: String, message: String, rule: String, hint: String?
+        ) {
+            self.path = path
+            self.line = line
+            self.column = column
+            self.severity = severity
+            self.message = message
+            self.rule = rule
+            self.hint = hint
+        }
     }
 }

@@ -15,9 +15,7 @@ struct PageEmbedding: MarkdownEmbedding {
         case .fragment(let anchor):
             return "#" + anchor
         case .file(let path, let anchor):
-            // Files are published once, at the site's root, for every edition.
-            guard index.handbook.files.contains(path) else { return nil }
-            return String(views.assets.dropLast("assets/".count)) + path + (anchor.map { "#" + $0 } ?? "")
+            return views.fileURL(path).map { $0 + (anchor.map { "#" + $0 } ?? "") }
         case .chapter(let path, let anchor):
             guard let chapter = index.chaptersByPath[path] else { return nil }
             return views.url(SiteRoutes.chapter(chapter)) + (anchor.map { "#" + $0 } ?? "")

@@ -234,9 +234,9 @@ private struct PageDependencies {
             }
         case .changes:
             // What changed since the newest tag includes the working tree's edits of any source.
-            return index.handbook.chapters.reduce(
-                into: Set(index.handbook.policies.map { .source($0.path) } + index.handbook.roles.map { .role($0.id) })
-            ) { $0.insert(.source($1.path)) }.union([.editions, .roleList])
+            let sources = (index.handbook.chapters.map(\.path) + index.handbook.policies.map(\.path)).map(
+                SiteInput.source)
+            return Set(sources + index.handbook.roles.map { .role($0.id) } + [.editions, .roleList])
         case .history(let policy):
             return [.editions, .source(policy.path)]
         case .search, .notFound:

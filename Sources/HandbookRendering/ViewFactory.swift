@@ -64,15 +64,18 @@ struct ViewFactory: Sendable {
             })
     }
 
+    /// The address of a published file of the content's `files/`, if the handbook has it.
+    func fileURL(_ path: String) -> String? {
+        // Files are published once, at the site's root, for every edition.
+        index.handbook.files.contains(path) ? String(assets.dropLast("assets/".count)) + path : nil
+    }
+
     /// A step's record, linked to its form where the handbook has the file.
     func record(_ title: String, of step: Step) -> RecordView {
-        guard let file = step.recordFiles[title]?.value, index.handbook.files.contains(file) else {
+        guard let file = step.recordFiles[title]?.value, let url = fileURL(file) else {
             return RecordView(title: title, hasFile: false, url: "", file: "")
         }
-        // Files are published once, at the site's root, for every edition.
-        return RecordView(
-            title: title, hasFile: true, url: String(assets.dropLast("assets/".count)) + file,
-            file: (file as NSString).lastPathComponent)
+        return RecordView(title: title, hasFile: true, url: url, file: (file as NSString).lastPathComponent)
     }
 
     func process(_ process: PolicyProcess) -> ProcessView {

@@ -1,4 +1,5 @@
 import Foundation
+import HandbookLoading
 import HandbookModel
 import Synchronization
 
@@ -78,16 +79,19 @@ final class LiveReload: Sendable {
 
 /// The diagnostics of a check as the page overlay shows them: each with its source line.
 struct ProblemReport: Encodable {
+    /// A diagnostic as `--format json` writes it, with its source line.
     struct Problem: Encodable {
-        let path: String
-        let line: Int
-        let column: Int
-        let severity: String
-        let message: String
-        let rule: String
-        let hint: String?
+        let diagnostic: DiagnosticFormatter.Entry
         /// The source line the problem is on, for the caret.
         let source: String?
+
+        private enum CodingKeys: String, CodingKey { case source }
+
+        func encode(to encoder: any Encoder) throws {
+            try diagnostic.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(source, forKey: .source)
+        }
     }
 
     let errors: [Problem]
@@ -101,21 +105,19 @@ struct ProblemReport: Encodable {
             if sources[path] == nil {
                 let text =
                     (try? String(contentsOf: contentDirectory.appendingPathComponent(path), encoding: .utf8)) ?? ""
-                sources[path] = text.split(separator: "\n", omittingEmptySubsequences: false)
+                sources[path] = SourceText.lines(text)
             }
             guard let lines = sources[path], number >= 1, number <= lines.count else { return nil }
-            return String(lines[number - 1]).replacingOccurrences(of: "\r", with: "")
+            return String(lines[number - 1])
         }
         let problems = diagnostics.map { diagnostic in
             Problem(
-                path: diagnostic.location.path, line: diagnostic.location.line, column: diagnostic.location.column,
-                severity: diagnostic.severity.rawValue, message: diagnostic.message, rule: diagnostic.rule,
-                hint: diagnostic.hint,
+                diagnostic: DiagnosticFormatter.Entry(diagnostic),
                 source: diagnostic.location.line > 0
                     ? line(diagnostic.location.line, of: diagnostic.location.path) : nil)
         }
-        errors = problems.filter { $0.severity == "error" }
-        warnings = problems.filter { $0.severity == "warning" }
+        errors = problems.filter { $0.diagnostic.severity == "error" }
+        warnings = problems.filter { $0.diagnostic.severity == "warning" }
         self.labels = labels
     }
 
@@ -124,8 +126,9 @@ struct ProblemReport: Encodable {
     init(failure: String, labels: [String: String]) {
         errors = [
             Problem(
-                path: "", line: 0, column: 0, severity: "error", message: failure, rule: "", hint: nil, source: nil
-            )
+                diagnostic: .init(
+                    path: "", line: 0, column: 0, severity: "error", message: failure, rule: "", hint: nil),
+                source: nil)
         ]
         warnings = []
         self.labels = labels

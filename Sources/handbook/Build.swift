@@ -13,11 +13,7 @@ extension HandbookCommand {
 
         @OptionGroup var options: ContentOptions
 
-        @Option(
-            help: ArgumentHelp(
-                "A theme folder whose templates, strings and assets replace the built-in theme's, file by file.",
-                valueName: "folder"))
-        var theme: String?
+        @OptionGroup var themeOptions: ThemeOptions
 
         @Option(help: "The output folder, replaced as a whole once the new site is complete.")
         var output: String = "public"
@@ -27,7 +23,7 @@ extension HandbookCommand {
 
         func run() async throws {
             let content = URL(fileURLWithPath: options.content)
-            let themeDirectory = theme.map { URL(fileURLWithPath: $0) }
+            let themeDirectory = themeOptions.directory
             let builder = SiteBuilder(
                 options: .init(
                     contentDirectory: content, themeDirectory: themeDirectory, today: options.todayDate,

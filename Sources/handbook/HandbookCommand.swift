@@ -34,6 +34,17 @@ struct HandbookCommand: AsyncParsableCommand {
     }
 }
 
+/// The theme of the commands that render: the built-in one, changed by a folder's files.
+struct ThemeOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "A theme folder whose templates, strings and assets replace the built-in theme's, file by file.",
+            valueName: "folder"))
+    var theme: String?
+
+    var directory: URL? { theme.map { URL(fileURLWithPath: $0) } }
+}
+
 /// Options shared by every subcommand.
 struct ContentOptions: ParsableArguments {
     @Option(help: "The content folder (handbook.yaml, roles.yaml, policies/, chapters/).")

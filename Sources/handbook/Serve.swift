@@ -16,11 +16,7 @@ extension HandbookCommand {
 
         @OptionGroup var options: ContentOptions
 
-        @Option(
-            help: ArgumentHelp(
-                "A theme folder whose templates, strings and assets replace the built-in theme's, file by file.",
-                valueName: "folder"))
-        var theme: String?
+        @OptionGroup var themeOptions: ThemeOptions
 
         @Option(help: "The port to listen on (0: any free port).")
         var port: Int = 8000
@@ -44,7 +40,7 @@ extension HandbookCommand {
                 options: .init(
                     build: .init(
                         contentDirectory: URL(fileURLWithPath: options.content),
-                        themeDirectory: theme.map { URL(fileURLWithPath: $0) }, today: options.todayDate,
+                        themeDirectory: themeOptions.directory, today: options.todayDate,
                         strict: options.strict),
                     host: host, port: port,
                     log: Self.printLine))
