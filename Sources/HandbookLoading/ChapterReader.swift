@@ -15,13 +15,14 @@ struct ChapterReader {
         }
         guard let node = YAMLDocument.parse(frontMatter, path: path, lineOffset: 1, sink: sink),
             let fields = YAMLMapping.from(
-                node, subject: "front matter", path: path, lineOffset: 1, lines: [], sink: sink, at: start)
+                node, format: SourceFormat.chapter, subject: "front matter", path: path, lineOffset: 1, lines: [],
+                sink: sink, at: start)
         else { return nil }
         let chapter = Chapter(
             id: fields.identifier() ?? Located("", at: fields.location),
             title: fields.string("title")?.value ?? "",
             area: fields.string("area") ?? Located("", at: fields.location),
-            order: fields.int("order", required: false) ?? 0,
+            order: fields.int("order") ?? 0,
             related: fields.strings("related"),
             body: MarkdownSource(text: body, path: path, lineOffset: bodyLine - 1),
             path: path

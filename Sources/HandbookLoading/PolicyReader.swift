@@ -10,7 +10,8 @@ struct PolicyReader {
         let start = SourceLocation(path: path)
         guard let node = YAMLDocument.parse(text, path: path, sink: sink),
             let fields = YAMLMapping.from(
-                node, subject: "policy", path: path, lineOffset: 0, lines: SourceText.lines(text), sink: sink, at: start
+                node, format: SourceFormat.policy, subject: "policy", path: path, lineOffset: 0,
+                lines: SourceText.lines(text), sink: sink, at: start
             )
         else { return nil }
         let id = fields.identifier() ?? Located("", at: start)
@@ -21,15 +22,15 @@ struct PolicyReader {
             owner: fields.string("owner") ?? Located("", at: fields.location),
             version: fields.string("version")?.value ?? "",
             effective: fields.date("effective"),
-            reviewEveryMonths: fields.int("review_every", range: 1...120),
-            appliesTo: fields.strings("applies_to", required: true),
+            reviewEveryMonths: fields.int("review_every"),
+            appliesTo: fields.strings("applies_to"),
             summary: fields.string("summary")?.value ?? "",
-            body: fields.markdown("body", required: false) ?? MarkdownSource(text: "", path: path),
+            body: fields.markdown("body") ?? MarkdownSource(text: "", path: path),
             processes: fields.mappings("processes") { index, mapping in
                 "process \(mapping["id"]?.string.map { "'\($0)'" } ?? "#\(index + 1)")"
             }.map { readProcess($0, policyID: id.value) },
             kpis: fields.mappings("kpis") { index, _ in "KPI #\(index + 1)" }.compactMap(readKPI),
-            tiersBasis: fields.string("tiers_basis", required: false)?.value,
+            tiersBasis: fields.string("tiers_basis")?.value,
             tiers: fields.mappings("tiers") { index, _ in "tier #\(index + 1)" }.compactMap(readTier),
             related: fields.strings("related"),
             path: path
@@ -45,7 +46,7 @@ struct PolicyReader {
             title: fields.string("title")?.value ?? "",
             owner: fields.string("owner") ?? Located("", at: fields.location),
             trigger: fields.string("trigger")?.value ?? "",
-            steps: fields.mappings("steps", required: true) { index, mapping in
+            steps: fields.mappings("steps") { index, mapping in
                 "step \(mapping["id"]?.string.map { "'\($0)'" } ?? "#\(index + 1)")"
             }.map(readStep),
             related: fields.strings("related"),
@@ -72,7 +73,7 @@ struct PolicyReader {
     private func readKPI(_ fields: YAMLMapping) -> KPI? {
         defer { fields.finish() }
         let name = fields.string("name")
-        let weight = fields.number("weight", percent: true)
+        let weight = fields.number("weight")
         let target = fields.string("target")
         let measure = fields.string("measure")
         guard let name, let weight, let target, let measure else { return nil }
@@ -84,8 +85,8 @@ struct PolicyReader {
     private func readTier(_ fields: YAMLMapping) -> Tier? {
         defer { fields.finish() }
         let from = fields.number("from")
-        let to = fields.number("to", required: false)
-        let rate = fields.number("rate", percent: true)
+        let to = fields.number("to")
+        let rate = fields.number("rate")
         guard let from, let rate else { return nil }
         return Tier(from: from.value, to: to?.value, rate: rate.value, location: fields.location)
     }

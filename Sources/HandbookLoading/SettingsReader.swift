@@ -8,13 +8,14 @@ enum SettingsReader {
         let start = SourceLocation(path: path)
         guard let node = YAMLDocument.parse(text, path: path, sink: sink),
             let fields = YAMLMapping.from(
-                node, subject: "handbook.yaml", path: path, lineOffset: 0, lines: [], sink: sink, at: start)
+                node, format: SourceFormat.handbook, subject: "handbook.yaml", path: path, lineOffset: 0, lines: [],
+                sink: sink, at: start)
         else { return nil }
         let title = fields.string("title")?.value ?? ""
-        let description = fields.string("description", required: false)?.value ?? ""
-        let version = fields.string("version", required: false)?.value ?? ""
+        let description = fields.string("description")?.value ?? ""
+        let version = fields.string("version")?.value ?? ""
         var language = HandbookConfig.Language.chinese
-        if let code = fields.string("language", required: false) {
+        if let code = fields.string("language") {
             if let known = HandbookConfig.Language(rawValue: code.value) {
                 language = known
             } else {
@@ -35,18 +36,18 @@ enum SettingsReader {
                     hint: "the address the site is published at, such as https://handbook.example.com/sales/")
             }
         }
-        let repositoryURL = fields.string("repository_url", required: false)?.value
-        var editURI = fields.string("edit_uri", required: false)?.value ?? "edit/main/content/"
+        let repositoryURL = fields.string("repository_url")?.value
+        var editURI = fields.string("edit_uri")?.value ?? "edit/main/content/"
         if !editURI.isEmpty, !editURI.hasSuffix("/") { editURI += "/" }
         let allowsRawHTML = fields.bool("allow_raw_html") ?? false
-        let editionTags = fields.string("edition_tags", required: false)?.value ?? "v*"
-        let areas = fields.mappings("areas", required: true) { index, mapping in
+        let editionTags = fields.string("edition_tags")?.value ?? "v*"
+        let areas = fields.mappings("areas") { index, mapping in
             "area \(mapping["id"]?.string.map { "'\($0)'" } ?? "#\(index + 1)")"
         }.compactMap { area -> Area? in
             defer { area.finish() }
             let id = area.identifier()
             let title = area.string("title")
-            let description = area.string("description", required: false)?.value ?? ""
+            let description = area.string("description")?.value ?? ""
             guard let id, let title else { return nil }
             return Area(id: id.value, title: title.value, description: description, location: id.location)
         }
@@ -64,16 +65,17 @@ enum SettingsReader {
         let start = SourceLocation(path: path)
         guard let node = YAMLDocument.parse(text, path: path, sink: sink),
             let fields = YAMLMapping.from(
-                node, subject: "roles.yaml", path: path, lineOffset: 0, lines: [], sink: sink, at: start)
+                node, format: SourceFormat.roles, subject: "roles.yaml", path: path, lineOffset: 0, lines: [],
+                sink: sink, at: start)
         else { return nil }
-        let roles = fields.mappings("roles", required: true) { index, mapping in
+        let roles = fields.mappings("roles") { index, mapping in
             "role \(mapping["id"]?.string.map { "'\($0)'" } ?? "#\(index + 1)")"
         }.compactMap { role -> Role? in
             defer { role.finish() }
             let id = role.identifier()
             let name = role.string("name")?.value ?? ""
             let description = role.string("description")?.value ?? ""
-            let reportsTo = role.string("reports_to", required: false)
+            let reportsTo = role.string("reports_to")
             guard let id else { return nil }
             return Role(id: id.value, name: name, description: description, reportsTo: reportsTo, location: id.location)
         }

@@ -4,23 +4,25 @@ internal import Yams
 /// Reads typed fields out of one YAML mapping, reporting every missing, mistyped or unknown
 /// key as a diagnostic with its line and column.
 ///
-/// Fields are declared as they are read; ``finish()`` then reports the keys nobody asked for,
-/// with a suggestion when one is close to a known key.
+/// Which keys exist, their types and whether they are required come from the mapping's
+/// ``MappingFormat``; ``finish()`` reports the keys the format does not define, with a
+/// suggestion when one is close to a defined key.
 final class YAMLMapping {
     let location: SourceLocation
+    let format: MappingFormat
     private let entries: [(key: String, keyLocation: SourceLocation, value: Node)]
     private let path: String
     private let lineOffset: Int
     private let sink: DiagnosticSink
-    private var knownKeys: [String] = []
     /// What the mapping describes, for messages: "policy", "step 'visit'".
     let subject: String
 
     /// - Parameter lines: The lines of the file, for the columns of Markdown in block scalars.
     init(
-        _ mapping: Node.Mapping, subject: String, path: String, lineOffset: Int, lines: [Substring],
-        sink: DiagnosticSink
+        _ mapping: Node.Mapping, format: MappingFormat, subject: String, path: String, lineOffset: Int,
+        lines: [Substring], sink: DiagnosticSink
     ) {
+        self.format = format
         self.subject = subject
         self.path = path
         self.lineOffset = lineOffset
@@ -37,8 +39,8 @@ final class YAMLMapping {
 
     /// Wraps `node` if it is a mapping; otherwise reports a type error and returns nil.
     static func from(
-        _ node: Node?, subject: String, path: String, lineOffset: Int, lines: [Substring], sink: DiagnosticSink,
-        at fallback: SourceLocation
+        _ node: Node?, format: MappingFormat, subject: String, path: String, lineOffset: Int, lines: [Substring],
+        sink: DiagnosticSink, at fallback: SourceLocation
     ) -> YAMLMapping? {
         guard let node else {
             sink.error(at: fallback, "\(subject) is empty", rule: "missing-field")
@@ -50,7 +52,8 @@ final class YAMLMapping {
                 "\(subject) must be a mapping of keys to values", rule: "field-type")
             return nil
         }
-        return YAMLMapping(mapping, subject: subject, path: path, lineOffset: lineOffset, lines: lines, sink: sink)
+        return YAMLMapping(
+            mapping, format: format, subject: subject, path: path, lineOffset: lineOffset, lines: lines, sink: sink)
     }
 
     static func location(of mark: Mark?, path: String, lineOffset: Int) -> SourceLocation {
@@ -61,11 +64,14 @@ final class YAMLMapping {
         YAMLMapping.location(of: node.mark, path: path, lineOffset: lineOffset)
     }
 
-    /// The value of `key`, with `null` and `~` read as absent.
-    private func node(_ key: String, required: Bool) -> Node? {
-        knownKeys.append(key)
+    /// The value of `key`, with `null` and `~` read as absent; a required key's absence is reported.
+    ///
+    /// - Parameter reading: How the caller reads the value; the format and the readers must agree.
+    private func node(_ key: String, as reading: FieldFormat.Reading) -> Node? {
+        let field = format.field(key)
+        precondition(field.kind.reading == reading, "the \(format.name) format's '\(key)' is not read as \(reading)")
         guard let entry = entries.first(where: { $0.key == key }), !entry.value.isNull else {
-            if required {
+            if field.presence == .required {
                 sink.error(at: location, "\(subject) is missing required field '\(key)'", rule: "missing-field")
             }
             return nil
@@ -79,8 +85,13 @@ final class YAMLMapping {
 
     // MARK: Scalars
 
-    func string(_ key: String, required: Bool = true) -> Located<String>? {
-        guard let node = node(key, required: required) else { return nil }
+    func string(_ key: String) -> Located<String>? {
+        text(key, as: .text)
+    }
+
+    private func text(_ key: String, as reading: FieldFormat.Reading) -> Located<String>? {
+        guard let node = node(key, as: reading) else { return nil }
+        let required = format.field(key).presence == .required
         guard case .scalar(let scalar) = node else {
             mistyped(key, node, expected: "text")
             return nil
@@ -95,7 +106,9 @@ final class YAMLMapping {
 
     /// An id: letters, digits, `-` and `_` only, since ids become file names and anchors.
     func identifier(_ key: String = "id") -> Located<String>? {
-        guard let text = string(key) else { return nil }
+        guard
+            let text = text(key, as: .identifier)
+        else { return nil }
         guard text.value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
             sink.error(
                 at: text.location, "'\(key)' of \(subject) must contain only letters, digits, '-' and '_'",
@@ -106,8 +119,10 @@ final class YAMLMapping {
     }
 
     /// Markdown in a block scalar, with the offsets that map its lines back into the file.
-    func markdown(_ key: String, required: Bool = true) -> MarkdownSource? {
-        guard let node = node(key, required: required) else { return nil }
+    func markdown(_ key: String) -> MarkdownSource? {
+        guard
+            let node = node(key, as: .markdown)
+        else { return nil }
         guard case .scalar(let scalar) = node else {
             mistyped(key, node, expected: "Markdown text", hint: "write it as a block: '\(key): |' then indented lines")
             return nil
@@ -133,8 +148,11 @@ final class YAMLMapping {
         return 0
     }
 
-    func int(_ key: String, required: Bool = true, range: ClosedRange<Int>? = nil) -> Int? {
-        guard let node = node(key, required: required) else { return nil }
+    func int(_ key: String) -> Int? {
+        guard case .wholeNumber(let range) = format.field(key).kind else {
+            preconditionFailure("the \(format.name) format's '\(key)' is not a whole number")
+        }
+        guard let node = node(key, as: .wholeNumber) else { return nil }
         guard let value = node.scalar.flatMap({ Int($0.string.trimmingWhitespace()) }) else {
             mistyped(key, node, expected: "a whole number")
             return nil
@@ -146,9 +164,10 @@ final class YAMLMapping {
         return value
     }
 
-    /// A number; `percent` also accepts a trailing `%` (`3.5%`).
-    func number(_ key: String, required: Bool = true, percent: Bool = false) -> Located<Double>? {
-        guard let node = node(key, required: required) else { return nil }
+    /// A number; a percentage also accepts a trailing `%` (`3.5%`).
+    func number(_ key: String) -> Located<Double>? {
+        let percent = if case .percentage = format.field(key).kind { true } else { false }
+        guard let node = node(key, as: .number) else { return nil }
         var text = node.scalar?.string.trimmingWhitespace() ?? ""
         if percent, text.hasSuffix("%") { text.removeLast() }
         text.removeAll { $0 == "_" || $0 == "," }
@@ -160,7 +179,9 @@ final class YAMLMapping {
     }
 
     func bool(_ key: String) -> Bool? {
-        guard let node = node(key, required: false) else { return nil }
+        guard
+            let node = node(key, as: .boolean)
+        else { return nil }
         guard let value = node.scalar.flatMap({ Bool(yamlBoolean: $0.string) }) else {
             mistyped(key, node, expected: "true or false")
             return nil
@@ -168,8 +189,10 @@ final class YAMLMapping {
         return value
     }
 
-    func date(_ key: String, required: Bool = true) -> CalendarDate? {
-        guard let text = string(key, required: required) else { return nil }
+    func date(_ key: String) -> CalendarDate? {
+        guard
+            let text = text(key, as: .date)
+        else { return nil }
         guard let date = CalendarDate(iso: text.value) else {
             sink.error(
                 at: text.location, "'\(text.value)' is not a valid date for '\(key)' of \(subject)",
@@ -179,8 +202,10 @@ final class YAMLMapping {
         return date
     }
 
-    func serviceLevel(_ key: String, required: Bool = true) -> ServiceLevel? {
-        guard let text = string(key, required: required) else { return nil }
+    func serviceLevel(_ key: String) -> ServiceLevel? {
+        guard
+            let text = text(key, as: .duration)
+        else { return nil }
         guard let level = ServiceLevel(text.value) else {
             sink.error(
                 at: text.location, "'\(text.value)' is not a valid duration for '\(key)' of \(subject)",
@@ -193,8 +218,11 @@ final class YAMLMapping {
     // MARK: Sequences
 
     /// A list of text items; a single scalar is a type error with a hint.
-    func strings(_ key: String, required: Bool = false) -> [Located<String>] {
-        guard let node = node(key, required: required) else { return [] }
+    func strings(_ key: String) -> [Located<String>] {
+        guard
+            let node = node(key, as: .texts)
+        else { return [] }
+        let required = format.field(key).presence == .required
         guard case .sequence(let sequence) = node else {
             mistyped(key, node, expected: "a list", hint: "write a list: \(key): [a, b] or one '- item' per line")
             return []
@@ -214,7 +242,10 @@ final class YAMLMapping {
     /// A step's records: each a name (`线索登记表`), or a name with its form
     /// (`{title: 线索登记表, file: files/forms/lead-register.csv}`).
     func records(_ key: String) -> [(title: String, file: Located<String>?)] {
-        guard let node = node(key, required: false) else { return [] }
+        guard case .records(let recordFormat) = format.field(key).kind else {
+            preconditionFailure("the \(format.name) format's '\(key)' is not a list of records")
+        }
+        guard let node = node(key, as: .records) else { return [] }
         guard case .sequence(let sequence) = node else {
             mistyped(key, node, expected: "a list", hint: "write a list: \(key): [a, b] or one '- item' per line")
             return []
@@ -225,11 +256,11 @@ final class YAMLMapping {
                 return (scalar.string.trimmingWhitespace(), nil)
             case .mapping(let mapping):
                 let record = YAMLMapping(
-                    mapping, subject: "a record of \(subject)", path: path, lineOffset: lineOffset, lines: sourceLines,
-                    sink: sink)
+                    mapping, format: recordFormat, subject: "a record of \(subject)", path: path,
+                    lineOffset: lineOffset, lines: sourceLines, sink: sink)
                 defer { record.finish() }
                 guard let title = record.string("title") else { return nil }
-                return (title.value, record.string("file", required: false))
+                return (title.value, record.string("file"))
             default:
                 mistyped(key, item, expected: "a record's name, or a mapping with its title and file")
                 return nil
@@ -238,8 +269,11 @@ final class YAMLMapping {
     }
 
     /// A list of mappings, each wrapped for reading; `describe` names the n-th item for messages.
-    func mappings(_ key: String, required: Bool = false, describe: (Int, Node.Mapping) -> String) -> [YAMLMapping] {
-        guard let node = node(key, required: required) else { return [] }
+    func mappings(_ key: String, describe: (Int, Node.Mapping) -> String) -> [YAMLMapping] {
+        guard case .mappings(let itemFormat) = format.field(key).kind else {
+            preconditionFailure("the \(format.name) format's '\(key)' is not a list of mappings")
+        }
+        guard let node = node(key, as: .mappings) else { return [] }
         guard case .sequence(let sequence) = node else {
             mistyped(key, node, expected: "a list")
             return []
@@ -250,13 +284,14 @@ final class YAMLMapping {
                 return nil
             }
             return YAMLMapping(
-                mapping, subject: describe(index, mapping), path: path, lineOffset: lineOffset, lines: sourceLines,
-                sink: sink)
+                mapping, format: itemFormat, subject: describe(index, mapping), path: path, lineOffset: lineOffset,
+                lines: sourceLines, sink: sink)
         }
     }
 
-    /// Reports keys that no reader asked for, as warnings with a did-you-mean hint.
+    /// Reports keys that the format does not define, as warnings with a did-you-mean hint.
     func finish() {
+        let knownKeys = format.fields.map(\.key)
         for entry in entries where !knownKeys.contains(entry.key) {
             sink.warning(
                 at: entry.keyLocation, "unknown key '\(entry.key)' in \(subject)", rule: "unknown-key",

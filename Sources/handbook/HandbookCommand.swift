@@ -9,7 +9,7 @@ struct HandbookCommand: AsyncParsableCommand {
         commandName: "handbook",
         abstract: "Validate a policy handbook and build it into a static site.",
         version: HandbookVersion.current,
-        subcommands: [Init.self, New.self, Check.self, Build.self, Serve.self, ThemeCommand.self]
+        subcommands: [Init.self, New.self, Check.self, Build.self, Serve.self, ThemeCommand.self, Schema.self]
     )
 
     /// Runs the command; usage errors exit with 2, as documented, rather than ArgumentParser's 64.
