@@ -138,9 +138,13 @@ public enum MarkdownParser {
     /// would-be delimiters as separate text nodes.
     private static func appendMergingText(_ child: MarkdownNode, to parent: inout MarkdownNode) {
         if case .text(let addition) = child.kind, let last = parent.children.indices.last,
-            case .text(let existing) = parent.children[last].kind
+            case .text(var existing) = parent.children[last].kind
         {
-            parent.children[last].kind = .text(existing + addition)
+            // The node lets go of its text first, so that the text grows in place: a paragraph
+            // of thousands of would-be delimiters is merged in linear time.
+            parent.children[last].kind = .softBreak
+            existing += addition
+            parent.children[last].kind = .text(existing)
         } else {
             parent.children.append(child)
         }
@@ -196,9 +200,14 @@ public enum MarkdownParser {
 
 /// Maps cmark's positions (lines of the Markdown text, columns in UTF-8 bytes) to positions in
 /// the source file (lines of the file, columns in characters).
-struct PositionMap {
+///
+/// Columns are counted on from the previous position asked for when it lies earlier on the same
+/// line, as it does for nodes in document order: a line with thousands of nodes costs one pass.
+final class PositionMap {
     private let lines: [[UInt8]]
     private let source: MarkdownSource
+    /// The last position counted: line, byte column, column in Unicode scalars.
+    private var counted = (line: 0, byteColumn: 1, column: 1)
 
     init(_ source: MarkdownSource) {
         self.source = source
@@ -217,8 +226,16 @@ struct PositionMap {
     func location(line: Int, byteColumn: Int) -> SourceLocation {
         var column = byteColumn
         if line >= 1, line <= lines.count {
-            let prefix = lines[line - 1].prefix(max(0, byteColumn - 1))
-            column = String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
+            let bytes = lines[line - 1]
+            let end = min(max(1, byteColumn), bytes.count + 1)
+            var (start, scalars) = (1, 1)
+            if counted.line == line, counted.byteColumn <= end {
+                (start, scalars) = (counted.byteColumn, counted.column)
+            }
+            // A Unicode scalar starts at every byte that is not a UTF-8 continuation byte.
+            for index in (start - 1)..<(end - 1) where bytes[index] & 0xC0 != 0x80 { scalars += 1 }
+            counted = (line, end, scalars)
+            column = scalars
         }
         return SourceLocation(path: source.path, line: line + source.lineOffset, column: column + source.columnOffset)
     }
