@@ -13,9 +13,10 @@ struct ChapterReader {
                 hint: "start the file with '---', the id, title, area and order, then '---'")
             return nil
         }
-        guard let node = YAMLDocument.parse(frontMatter, path: path, lineOffset: 1, sink: sink),
+        guard let document = YAMLDocument.parse(frontMatter, path: path, lineOffset: 1, sink: sink),
             let fields = YAMLMapping.from(
-                node, format: SourceFormat.chapter, subject: "front matter", path: path, lineOffset: 1, lines: [],
+                document.root, format: SourceFormat.chapter, subject: "front matter", path: path, lineOffset: 1,
+                lines: [],
                 sink: sink, at: start)
         else { return nil }
         let chapter = Chapter(

@@ -32,10 +32,11 @@ public struct ContentLoader: Sendable {
 
         let sink = DiagnosticSink()
         let hashes = SourceHashes()
-        let config = readFile("handbook.yaml", sink: sink, hashes: hashes).flatMap {
+        let config = readFile("handbook.yaml", sink: sink, hashes: hashes, sizeLimit: nil).flatMap {
             SettingsReader.readConfig(path: "handbook.yaml", text: $0, sink: sink)
         }
-        let roles = readFile("roles.yaml", sink: sink, hashes: hashes).flatMap {
+        let sizeLimit = config?.maximumFileSize ?? HandbookConfig.defaultMaximumFileSize
+        let roles = readFile("roles.yaml", sink: sink, hashes: hashes, sizeLimit: sizeLimit).flatMap {
             SettingsReader.readRoles(path: "roles.yaml", text: $0, sink: sink)
         }
         var diagnostics = sink.diagnostics
@@ -45,7 +46,8 @@ public struct ContentLoader: Sendable {
         let policyResults = files(under: "policies", extensions: ["yaml", "yml"]).concurrentMap {
             path -> (Policy?, [Diagnostic]) in
             let sink = DiagnosticSink()
-            guard let text = ContentLoader.read(path, in: content, sink: sink, hashes: hashes) else {
+            guard let text = ContentLoader.read(path, in: content, sink: sink, hashes: hashes, sizeLimit: sizeLimit)
+            else {
                 return (nil, sink.diagnostics)
             }
             if let cached = cache?.file(at: path, text: text) { return (cached.policy, cached.diagnostics) }
@@ -56,7 +58,8 @@ public struct ContentLoader: Sendable {
         let chapterResults = files(under: "chapters", extensions: ["md", "markdown"]).concurrentMap {
             path -> (Chapter?, [Diagnostic]) in
             let sink = DiagnosticSink()
-            guard let text = ContentLoader.read(path, in: content, sink: sink, hashes: hashes) else {
+            guard let text = ContentLoader.read(path, in: content, sink: sink, hashes: hashes, sizeLimit: sizeLimit)
+            else {
                 return (nil, sink.diagnostics)
             }
             if let cached = cache?.file(at: path, text: text) { return (cached.chapter, cached.diagnostics) }
@@ -74,21 +77,50 @@ public struct ContentLoader: Sendable {
             config: config ?? HandbookConfig(title: ""), roles: roles ?? [], policies: policyResults.compactMap(\.0),
             chapters: chapterResults.compactMap(\.0), unreadable: unreadable)
         handbook.sourceHashes = hashes.values
-        handbook.files = Set(files(under: "files", extensions: nil))
-        return (handbook, diagnostics)
+        let fileSink = DiagnosticSink()
+        handbook.files = Set(
+            files(under: "files", extensions: nil).filter {
+                ContentLoader.liesInside($0, of: content, sink: fileSink)
+            })
+        return (handbook, diagnostics + fileSink.diagnostics)
     }
 
-    private func readFile(_ path: String, sink: DiagnosticSink, hashes: SourceHashes) -> String? {
+    /// Reads a file that must be there; `sizeLimit` nil is the default limit (for `handbook.yaml`,
+    /// which sets the limit of the others).
+    private func readFile(_ path: String, sink: DiagnosticSink, hashes: SourceHashes, sizeLimit: Int?) -> String? {
         guard content.fileExists(path) else {
             sink.error(at: SourceLocation(path: path), "required file '\(path)' is missing", rule: "missing-file")
             return nil
         }
-        return ContentLoader.read(path, in: content, sink: sink, hashes: hashes)
+        return ContentLoader.read(
+            path, in: content, sink: sink, hashes: hashes,
+            sizeLimit: sizeLimit ?? HandbookConfig.defaultMaximumFileSize)
+    }
+
+    /// Whether the file at `path` lies inside the content folder; if a symbolic link leads
+    /// outside, says so, and the file is neither read nor published.
+    private static func liesInside(_ path: String, of content: any ContentTree, sink: DiagnosticSink) -> Bool {
+        guard let target = content.outsideTarget(of: path) else { return true }
+        sink.error(
+            at: SourceLocation(path: path),
+            "'\(path)' is a symbolic link to '\(target)', outside the content folder; it is not read or published",
+            rule: "outside-content", hint: "copy the file into the content folder instead of linking to it")
+        return false
     }
 
     private static func read(
-        _ path: String, in content: any ContentTree, sink: DiagnosticSink, hashes: SourceHashes? = nil
+        _ path: String, in content: any ContentTree, sink: DiagnosticSink, hashes: SourceHashes? = nil,
+        sizeLimit: Int
     ) -> String? {
+        guard liesInside(path, of: content, sink: sink) else { return nil }
+        if let size = content.size(of: path), size > sizeLimit {
+            sink.error(
+                at: SourceLocation(path: path),
+                "'\(path)' is \(ByteSize.describe(size)), more than the limit of \(ByteSize.describe(sizeLimit)); it is not read",
+                rule: "file-too-large",
+                hint: "split it into smaller files, or raise 'max_file_size' in handbook.yaml")
+            return nil
+        }
         guard let data = content.contents(of: path) else {
             sink.error(at: SourceLocation(path: path), "cannot read '\(path)'", rule: "missing-file")
             return nil

@@ -14,6 +14,11 @@ public protocol ContentTree: Sendable {
     func contents(of path: String) -> Data?
     /// Paths of every file below `folder`, relative to the tree, sorted.
     func files(under folder: String) -> [String]
+    /// The size in bytes of the file at `path`, known without reading it.
+    func size(of path: String) -> Int?
+    /// Where the file at `path` really is when a symbolic link leads outside the tree; nil when
+    /// it lies inside.
+    func outsideTarget(of path: String) -> String?
 }
 
 /// A content folder on disk.
@@ -35,8 +40,18 @@ public struct DiskContentTree: ContentTree {
         FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
     }
 
+    /// The bytes of the file, never of one outside the folder.
     public func contents(of path: String) -> Data? {
-        FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
+        guard outsideTarget(of: path) == nil else { return nil }
+        return FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
+    }
+
+    public func size(of path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path))?[.size] as? Int
+    }
+
+    public func outsideTarget(of path: String) -> String? {
+        FolderListing.outsideTarget(of: path, in: root)
     }
 
     public func files(under folder: String) -> [String] {
@@ -46,9 +61,7 @@ public struct DiskContentTree: ContentTree {
     /// The file at `path`, if it lies inside the folder once symbolic links are resolved: for
     /// copying it without reading it, and never from outside the content folder.
     public func fileURL(of path: String) -> URL? {
-        let file = root.appendingPathComponent(path).resolvingSymlinksInPath()
-        let folder = root.resolvingSymlinksInPath().path
-        return file.path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") ? file : nil
+        outsideTarget(of: path) == nil ? root.appendingPathComponent(path).resolvingSymlinksInPath() : nil
     }
 }
 
@@ -71,4 +84,9 @@ public struct MemoryContentTree: ContentTree {
     public func files(under folder: String) -> [String] {
         files.keys.filter { $0.hasPrefix(folder + "/") }.sorted()
     }
+
+    public func size(of path: String) -> Int? { files[path]?.count }
+
+    /// Nil: files in memory have no links.
+    public func outsideTarget(of path: String) -> String? { nil }
 }

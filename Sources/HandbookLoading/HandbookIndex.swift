@@ -115,7 +115,7 @@ public struct HandbookIndex: Sendable {
             policiesByID[id].flatMap(anchors(of:))
         case .process(let id, _): processesByID[id].map(PageAnchors.process)
         case .role(let id, _): rolesByID[id].map { PageAnchors.role($0, in: handbook) }
-        case .external, .fragment, .relative, .file: nil
+        case .external, .fragment, .relative, .file, .page: nil
         }
     }
 }

@@ -87,6 +87,8 @@ public enum JSONSchemas {
             return ["type": "string", "format": "date", "pattern": #"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"#]
         case .duration:
             return ["type": "string", "pattern": #"^0*[1-9][0-9]*[mhdw]$"#]
+        case .byteSize:
+            return ["anyOf": [["type": "integer", "minimum": 1], ["type": "string", "pattern": ByteSize.pattern]]]
         case .language:
             return ["type": "string", "enum": HandbookConfig.Language.allCases.map(\.rawValue)]
         case .webAddress:

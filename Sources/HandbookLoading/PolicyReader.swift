@@ -8,9 +8,9 @@ struct PolicyReader {
 
     func read(sink: DiagnosticSink) -> Policy? {
         let start = SourceLocation(path: path)
-        guard let node = YAMLDocument.parse(text, path: path, sink: sink),
+        guard let document = YAMLDocument.parse(text, path: path, sink: sink),
             let fields = YAMLMapping.from(
-                node, format: SourceFormat.policy, subject: "policy", path: path, lineOffset: 0,
+                document.root, format: SourceFormat.policy, subject: "policy", path: path, lineOffset: 0,
                 lines: SourceText.lines(text), sink: sink, at: start
             )
         else { return nil }

@@ -6,9 +6,10 @@ internal import Yams
 enum SettingsReader {
     static func readConfig(path: String, text: String, sink: DiagnosticSink) -> HandbookConfig? {
         let start = SourceLocation(path: path)
-        guard let node = YAMLDocument.parse(text, path: path, sink: sink),
+        guard let document = YAMLDocument.parse(text, path: path, sink: sink),
             let fields = YAMLMapping.from(
-                node, format: SourceFormat.handbook, subject: "handbook.yaml", path: path, lineOffset: 0, lines: [],
+                document.root, format: SourceFormat.handbook, subject: "handbook.yaml", path: path, lineOffset: 0,
+                lines: [],
                 sink: sink, at: start)
         else { return nil }
         let title = fields.string("title")?.value ?? ""
@@ -41,6 +42,7 @@ enum SettingsReader {
         if !editURI.isEmpty, !editURI.hasSuffix("/") { editURI += "/" }
         let allowsRawHTML = fields.bool("allow_raw_html") ?? false
         let editionTags = fields.string("edition_tags")?.value ?? "v*"
+        let maximumFileSize = fields.byteSize("max_file_size")
         let areas = fields.mappings("areas") { index, mapping in
             "area \(mapping["id"]?.string.map { "'\($0)'" } ?? "#\(index + 1)")"
         }.compactMap { area -> Area? in
@@ -57,15 +59,16 @@ enum SettingsReader {
             repositoryURL: repositoryURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 },
             editURI: editURI, allowsRawHTML: allowsRawHTML, areas: areas)
         config.editionTags = editionTags
+        if let maximumFileSize { config.maximumFileSize = maximumFileSize }
         return config
     }
 
     /// The roles, or nil when the file cannot be read as a list of roles.
     static func readRoles(path: String, text: String, sink: DiagnosticSink) -> [Role]? {
         let start = SourceLocation(path: path)
-        guard let node = YAMLDocument.parse(text, path: path, sink: sink),
+        guard let document = YAMLDocument.parse(text, path: path, sink: sink),
             let fields = YAMLMapping.from(
-                node, format: SourceFormat.roles, subject: "roles.yaml", path: path, lineOffset: 0, lines: [],
+                document.root, format: SourceFormat.roles, subject: "roles.yaml", path: path, lineOffset: 0, lines: [],
                 sink: sink, at: start)
         else { return nil }
         let roles = fields.mappings("roles") { index, mapping in

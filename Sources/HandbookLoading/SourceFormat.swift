@@ -18,6 +18,8 @@ public struct FieldFormat: Sendable {
         /// A positive whole number and a unit: `30m`, `24h`, `3d`, `2w`.
         case duration
         case language
+        /// A number of bytes, with an optional unit: `512KB`, `8MB`.
+        case byteSize
         /// An absolute `http` or `https` address.
         case webAddress
         case texts
@@ -36,6 +38,7 @@ public struct FieldFormat: Sendable {
             case .boolean: .boolean
             case .date: .date
             case .duration: .duration
+            case .byteSize: .byteSize
             case .texts: .texts
             case .records: .records
             case .mappings: .mappings
@@ -45,7 +48,8 @@ public struct FieldFormat: Sendable {
 
     /// The reader functions of ``YAMLMapping``, one per way of reading a value.
     enum Reading {
-        case text, identifier, markdown, wholeNumber, number, boolean, date, duration, texts, records, mappings
+        case text, identifier, markdown, wholeNumber, number, boolean, date, duration, byteSize, texts, records,
+            mappings
     }
 
     /// Whether the key must be present.
@@ -122,6 +126,9 @@ public enum SourceFormat {
             .init(
                 "allow_raw_html", .boolean, .optional,
                 "Whether raw HTML in Markdown is passed through to the pages. Default: false."),
+            .init(
+                "max_file_size", .byteSize, .optional,
+                "The largest source file read, such as 512KB or 8MB; larger files are refused. Default: 4MB."),
             .init("areas", .mappings(area), "The subjects of the handbook, in display order."),
         ])
 

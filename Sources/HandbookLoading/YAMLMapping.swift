@@ -215,6 +215,18 @@ final class YAMLMapping {
         return level
     }
 
+    /// A number of bytes: digits, with an optional unit `KB`, `MB` or `GB` (powers of 1024).
+    func byteSize(_ key: String) -> Int? {
+        guard let text = text(key, as: .byteSize) else { return nil }
+        guard let bytes = ByteSize.parse(text.value) else {
+            sink.error(
+                at: text.location, "'\(text.value)' is not a size for '\(key)' of \(subject)", rule: "field-type",
+                hint: "write a whole number of bytes or a number and a unit: 512KB, 8MB")
+            return nil
+        }
+        return bytes
+    }
+
     // MARK: Sequences
 
     /// A list of text items; a single scalar is a type error with a hint.

@@ -24,22 +24,31 @@ package enum HTMLEscaping {
         return result
     }
 
-    /// A URL for an `href` or `src` attribute: characters outside the URL syntax are
-    /// percent-encoded (non-ASCII included), then the result is escaped as attribute text.
+    /// A URL for an `href` or `src` attribute, escaped exactly as cmark's `houdini_escape_href`
+    /// does: bytes outside its safe set are percent-encoded (non-ASCII included), `&` and `'`
+    /// become entities.
     package static func href(_ url: String) -> String {
-        let allowed = Set(
-            "-_.!~*'();/?:@&=+$,%#[]ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".unicodeScalars)
         var result = ""
-        for scalar in url.unicodeScalars {
-            if allowed.contains(scalar) {
-                result.unicodeScalars.append(scalar)
+        result.reserveCapacity(url.utf8.count)
+        for byte in url.utf8 {
+            if hrefSafe[Int(byte)] {
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            } else if byte == UInt8(ascii: "&") {
+                result += "&amp;"
+            } else if byte == UInt8(ascii: "'") {
+                result += "&#x27;"
             } else {
-                for byte in String(scalar).utf8 {
-                    result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
-                }
+                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
             }
         }
-        return text(result)
+        return result
+    }
+
+    /// The bytes `houdini_escape_href` leaves as they are: letters, digits and `-_.+!*(),%#@?=;:/$~`.
+    private static let hrefSafe: [Bool] = (0..<256).map { byte in
+        guard byte < 128, let scalar = Unicode.Scalar(byte) else { return false }
+        return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+            || "-_.+!*(),%#@?=;:/$~".unicodeScalars.contains(scalar)
     }
 
     /// Whether a link may be followed in safe mode: like cmark, no `javascript:`, `vbscript:`,

@@ -57,17 +57,24 @@ public struct HTMLRenderer: Sendable {
         }
     }
 
+    /// Starts a block on a new line, as cmark's HTML renderer does.
+    private func startLine(_ output: inout String) {
+        if !output.isEmpty, output.utf8.last != UInt8(ascii: "\n") { output += "\n" }
+    }
+
     private func render(_ node: MarkdownNode, into output: inout String, tight: Bool) {
         switch node.kind {
         case .document:
             renderChildren(of: node, into: &output)
         case .blockQuote:
+            startLine(&output)
             output += "<blockquote>\n"
             renderChildren(of: node, into: &output)
             output += "</blockquote>\n"
         case .list(let ordered, let start, let isTight):
             let tag = ordered ? "ol" : "ul"
             let isTaskList = node.children.contains(where: \.isTaskItem)
+            startLine(&output)
             output += "<\(tag)"
             if ordered && start != 1 { output += " start=\"\(start)\"" }
             if isTaskList { output += " class=\"task-list\"" }
@@ -75,6 +82,7 @@ public struct HTMLRenderer: Sendable {
             renderChildren(of: node, into: &output, tight: isTight)
             output += "</\(tag)>\n"
         case .item:
+            startLine(&output)
             if node.isTaskItem, let label = node.children.first {
                 output += "<li class=\"task-list-item\"><label>"
                 renderChildren(of: label, into: &output)
@@ -84,13 +92,16 @@ public struct HTMLRenderer: Sendable {
                 output += "<li>"
                 renderChildren(of: node, into: &output, tight: tight)
             }
-            if output.hasSuffix("\n") { output.removeLast() }
             output += "</li>\n"
         case .paragraph:
-            if !tight { output += "<p>" }
+            if !tight {
+                startLine(&output)
+                output += "<p>"
+            }
             renderChildren(of: node, into: &output)
             output += tight ? "" : "</p>\n"
         case .heading(let level, let id):
+            startLine(&output)
             let anchor = anchorPrefix + id
             output += "<h\(level) id=\"\(HTMLEscaping.text(anchor))\">"
             renderChildren(of: node, into: &output)
@@ -100,8 +111,10 @@ public struct HTMLRenderer: Sendable {
         case .codeBlock(let info, let literal):
             renderCodeBlock(info: info, literal: literal, into: &output)
         case .htmlBlock(let html):
+            startLine(&output)
             output += allowsRawHTML ? html : "<!-- raw HTML omitted -->\n"
         case .thematicBreak:
+            startLine(&output)
             output += "<hr>\n"
         case .text(let text):
             output += HTMLEscaping.text(text)
@@ -135,6 +148,7 @@ public struct HTMLRenderer: Sendable {
             output +=
                 "<input type=\"checkbox\" class=\"task\" id=\"\(anchorPrefix)task-\(number)\"\(checked ? " checked" : "")> "
         case .table(let alignments):
+            startLine(&output)
             renderTable(node, alignments: alignments, into: &output)
         case .tableRow, .tableCell:
             renderChildren(of: node, into: &output)
@@ -173,6 +187,7 @@ public struct HTMLRenderer: Sendable {
     }
 
     private func renderCodeBlock(info: String, literal: String, into output: inout String) {
+        startLine(&output)
         if let directive = Directive(info: info), let html = embedding.html(for: directive) {
             output += html
             return

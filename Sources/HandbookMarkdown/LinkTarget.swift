@@ -17,12 +17,21 @@ public enum LinkTarget: Sendable, Hashable {
     /// A file of the content folder's `files/` (a form, an image), as a path relative to the
     /// content folder: published under the same path in the site.
     case file(path: String, anchor: String?)
-    /// Any other relative address, left as written.
+    /// A page of the site by its path (`../roles/index.html`), relative to the content folder:
+    /// what the address leads to from the source file's page.
+    case page(path: String, anchor: String?)
+    /// Any other relative address, left as written: one that leads out of the content folder,
+    /// or to something the site does not publish.
     case relative(String)
 
     /// Classifies a link destination written in the file at `sourcePath` (relative to the
     /// content folder).
     public init(destination: String, sourcePath: String) {
+        guard !destination.isEmpty else {
+            // `[a]()`: an empty address, written as such, as cmark does.
+            self = .external("")
+            return
+        }
         let (address, anchor) = LinkTarget.splitAnchor(destination)
         for (scheme, make) in LinkTarget.idSchemes where address.hasPrefix(scheme) {
             self = make(String(address.dropFirst(scheme.count)), anchor)
@@ -32,10 +41,16 @@ public enum LinkTarget: Sendable, Hashable {
             self = .fragment(anchor ?? "")
         } else if LinkTarget.hasScheme(address) || address.hasPrefix("//") || address.hasPrefix("/") {
             self = .external(destination)
-        } else if address.hasSuffix(".md") || address.hasSuffix(".markdown") {
-            self = .chapter(path: LinkTarget.resolve(address, from: sourcePath), anchor: anchor)
-        } else if case let resolved = LinkTarget.resolve(address, from: sourcePath), resolved.hasPrefix("files/") {
-            self = .file(path: resolved.removingPercentEncodingIfPossible, anchor: anchor)
+        } else if let resolved = LinkTarget.resolve(address, from: sourcePath) {
+            if address.hasSuffix(".md") || address.hasSuffix(".markdown") {
+                self = .chapter(path: resolved, anchor: anchor)
+            } else if resolved.hasPrefix("files/") {
+                self = .file(path: resolved.removingPercentEncodingIfPossible, anchor: anchor)
+            } else if resolved.hasSuffix(".html") {
+                self = .page(path: resolved, anchor: anchor)
+            } else {
+                self = .relative(destination)
+            }
         } else {
             self = .relative(destination)
         }
@@ -59,13 +74,16 @@ public enum LinkTarget: Sendable, Hashable {
         return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
     }
 
-    /// `relative` resolved against the folder of `sourcePath`, with `.` and `..` removed.
-    static func resolve(_ relative: String, from sourcePath: String) -> String {
+    /// `relative` resolved against the folder of `sourcePath`, with `.` and `..` removed; nil
+    /// when it leads out of the content folder.
+    package static func resolve(_ relative: String, from sourcePath: String) -> String? {
         var components = sourcePath.split(separator: "/").dropLast().map(String.init)
         for part in relative.split(separator: "/") {
             switch part {
             case ".": continue
-            case "..": if !components.isEmpty { components.removeLast() }
+            case "..":
+                guard !components.isEmpty else { return nil }
+                components.removeLast()
             default: components.append(String(part))
             }
         }

@@ -16,4 +16,12 @@ package enum FolderListing {
         }
         return paths.sorted()
     }
+
+    /// Where the file at `relative` below `folder` really is, symbolic links resolved, when that
+    /// lies outside the folder; nil when it is inside.
+    package static func outsideTarget(of relative: String, in folder: URL) -> String? {
+        let file = folder.appendingPathComponent(relative).resolvingSymlinksInPath().path
+        let root = folder.resolvingSymlinksInPath().path
+        return file.hasPrefix(root.hasSuffix("/") ? root : root + "/") ? nil : file
+    }
 }

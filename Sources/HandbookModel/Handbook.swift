@@ -59,6 +59,10 @@ public struct HandbookConfig: Sendable {
     public var allowsRawHTML: Bool
     /// The pattern of the git tags that are editions, such as `v*`.
     public var editionTags: String = "v*"
+    /// The largest source file read, in bytes; a larger one is refused (`file-too-large`), so that
+    /// one file cannot make a build run out of memory.
+    public var maximumFileSize = HandbookConfig.defaultMaximumFileSize
+    public static let defaultMaximumFileSize = 4 << 20
     public var areas: [Area]
 
     public init(

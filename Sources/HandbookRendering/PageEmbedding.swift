@@ -16,6 +16,8 @@ struct PageEmbedding: MarkdownEmbedding {
             return "#" + anchor
         case .file(let path, let anchor):
             return views.fileURL(path).map { $0 + (anchor.map { "#" + $0 } ?? "") }
+        case .page(let path, let anchor):
+            return views.url(path) + (anchor.map { "#" + $0 } ?? "")
         case .chapter(let path, let anchor):
             guard let chapter = index.chaptersByPath[path] else { return nil }
             return views.url(SiteRoutes.chapter(chapter)) + (anchor.map { "#" + $0 } ?? "")

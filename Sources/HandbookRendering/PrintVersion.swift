@@ -78,7 +78,7 @@ struct PrintVersion: Sendable {
         func href(for target: LinkTarget) -> String? {
             let index = views.index
             switch target {
-            case .external, .relative, .process, .role, .file:
+            case .external, .relative, .process, .role, .file, .page:
                 // Not on the print page: links go where they go from any page.
                 return PageEmbedding(views: views, theme: theme).href(for: target)
             case .fragment(let anchor):

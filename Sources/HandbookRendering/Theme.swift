@@ -18,21 +18,25 @@ internal import Yams
 ///   assets/                copied to public/assets/
 /// ```
 public struct Theme: Sendable {
-    /// Problems that stop a build before any page is rendered.
+    /// Problems that stop a build before any page is rendered, described as diagnostics are
+    /// (`file:line:col: error: message [rule]`, or `error: message` when no file is to blame).
     public enum Failure: Error, CustomStringConvertible {
         case missingFolder(String)
         case template(file: String, line: Int, column: Int, message: String)
         case strings(file: String, message: String)
         case missingTemplate(String)
+        case outsideFolder(file: String, target: String)
 
         public var description: String {
             switch self {
             case .missingFolder(let path):
-                "theme folder '\(path)' does not exist; leave out --theme for the built-in theme"
+                "error: theme folder '\(path)' does not exist; leave out --theme for the built-in theme"
             case .template(let file, let line, let column, let message):
                 "\(file):\(line):\(column): error: \(message) [theme-template]"
             case .strings(let file, let message): "\(file): error: \(message) [theme-strings]"
-            case .missingTemplate(let name): "theme has no template '\(name).mustache' [theme-template]"
+            case .missingTemplate(let name): "error: theme has no template '\(name).mustache' [theme-template]"
+            case .outsideFolder(let file, let target):
+                "\(file): error: a symbolic link to '\(target)', outside the theme folder [outside-content]"
             }
         }
     }
@@ -74,6 +78,9 @@ public struct Theme: Sendable {
             }
             for relative in FolderListing.files(in: directory)
             where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                if let target = FolderListing.outsideTarget(of: relative, in: directory) {
+                    throw .outsideFolder(file: "\(directory.lastPathComponent)/\(relative)", target: target)
+                }
                 guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path)
                 else { continue }
                 files[relative] = data

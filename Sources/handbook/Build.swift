@@ -38,7 +38,7 @@ extension HandbookCommand {
                 printError("error: \(failure)")
                 throw ExitCode(2)
             } catch let failure as Theme.Failure {
-                printError("error: \(failure)")
+                printError("\(failure)")
                 throw ExitCode(2)
             } catch let failure as SiteOutputFailure {
                 printError("error: \(failure)")

@@ -3,21 +3,23 @@ import HandbookMarkdown
 import HandbookModel
 
 /// Links and directives in Markdown that point at nothing: missing chapters, unknown ids,
-/// anchors that no heading of the target page defines, missing files; and records whose form is
-/// missing.
+/// anchors that no heading of the target page defines, missing files, relative addresses that
+/// leave the content folder or lead to nothing the site publishes; records whose form is
+/// missing; and links or images whose unsafe address is removed from the page.
 struct LinkCheck: ValidationRule {
     func check(_ index: HandbookIndex, context: ValidationContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        let pages = sitePages(of: index)
         for chapter in index.handbook.chapters {
             guard let document = index.chapterDocuments[chapter.path],
                 let ownAnchors = index.anchors(of: .chapter(path: chapter.path, anchor: nil))
             else { continue }
-            diagnostics += check(document, ownAnchors: ownAnchors, index: index)
+            diagnostics += check(document, ownAnchors: ownAnchors, index: index, pages: pages)
         }
         for policy in index.handbook.policies {
             guard let document = index.policyDocuments[policy.path], let ownAnchors = index.anchors(of: policy)
             else { continue }
-            diagnostics += check(document, ownAnchors: ownAnchors, index: index)
+            diagnostics += check(document, ownAnchors: ownAnchors, index: index, pages: pages)
         }
         for step in index.handbook.processes.flatMap(\.steps) {
             for (_, file) in step.recordFiles.sorted(by: { $0.key < $1.key }) {
@@ -37,24 +39,48 @@ struct LinkCheck: ValidationRule {
                 ?? "put the file under files/ in the content folder")
     }
 
-    private func check(_ document: MarkdownDocument, ownAnchors: [String], index: HandbookIndex) -> [Diagnostic] {
+    /// The paths of the pages a site of this handbook may have (the pages about editions too).
+    private func sitePages(of index: HandbookIndex) -> Set<String> {
+        let handbook = index.handbook
+        var pages: Set<String> = [
+            SiteRoutes.home, SiteRoutes.notFound, SiteRoutes.rolesIndex, SiteRoutes.search, SiteRoutes.checklists,
+            SiteRoutes.printVersion, SiteRoutes.changes,
+        ]
+        pages.formUnion(handbook.config.areas.map { SiteRoutes.area(id: $0.id) })
+        pages.formUnion(handbook.chapters.map { SiteRoutes.chapter($0) })
+        pages.formUnion(
+            handbook.policies.flatMap { [SiteRoutes.policy(id: $0.id.value), SiteRoutes.history(policy: $0.id.value)] })
+        pages.formUnion(handbook.processes.map { SiteRoutes.process(id: $0.id.value) })
+        pages.formUnion(handbook.roles.flatMap { [SiteRoutes.role(id: $0.id), SiteRoutes.onboarding(role: $0.id)] })
+        return pages
+    }
+
+    private func check(
+        _ document: MarkdownDocument, ownAnchors: [String], index: HandbookIndex, pages: Set<String>
+    ) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var embedded: [String: SourceLocation] = [:]
+        let removesUnsafe = !index.handbook.config.allowsRawHTML
         document.root.walk { node in
             switch node.kind {
             case .link(let destination, _):
                 let target = LinkTarget(destination: destination, sourcePath: node.location.path)
-                if let problem = problem(with: target, ownAnchors: ownAnchors, index: index, at: node.location) {
-                    diagnostics.append(problem)
-                }
-            case .image(let source, _):
-                // An image from the content's files/ must be there; other sources are as written.
-                let target = LinkTarget(destination: source, sourcePath: node.location.path)
-                if case .file = target,
-                    let problem = problem(with: target, ownAnchors: ownAnchors, index: index, at: node.location)
+                if let problem = problem(with: target, ownAnchors: ownAnchors, index: index, at: node.location)
+                    ?? unsafe(target, removed: removesUnsafe, at: node.location, what: "link")
+                    ?? missing(target, among: pages, at: node.location, what: "link")
                 {
                     diagnostics.append(problem)
                 }
+            case .image(let source, _):
+                // An image is an address on the web, or a file of the content's files/.
+                let target = LinkTarget(destination: source, sourcePath: node.location.path)
+                let problem: Diagnostic? =
+                    switch target {
+                    case .file: self.problem(with: target, ownAnchors: ownAnchors, index: index, at: node.location)
+                    case .external: unsafe(target, removed: removesUnsafe, at: node.location, what: "image")
+                    default: missing(.relative(source), among: pages, at: node.location, what: "image")
+                    }
+                if let problem { diagnostics.append(problem) }
             case .codeBlock(let info, _):
                 guard let directive = Directive(info: info) else { break }
                 if let problem = problem(with: directive, index: index, at: node.location) {
@@ -87,7 +113,7 @@ struct LinkCheck: ValidationRule {
         // runs for every link of the handbook.
         let (page, anchor, kind, known, sourceKind): (String, String?, String, () -> [String], Handbook.SourceKind)
         switch target {
-        case .external, .relative:
+        case .external, .relative, .page:
             return nil
         case .file(let path, _):
             return missingFile(path, among: index.handbook.files, at: location)
@@ -117,6 +143,40 @@ struct LinkCheck: ValidationRule {
                 hint: Suggestion.hint(for: page, among: known()))
         }
         return anchor.flatMap { missingAnchor($0, among: anchors, page: page, at: location) }
+    }
+
+    /// A warning for an address with a scheme a web page must not follow (`javascript:`,
+    /// `vbscript:`, `file:`, `data:` other than images), which the renderer removes.
+    private func unsafe(_ target: LinkTarget, removed: Bool, at location: SourceLocation, what: String) -> Diagnostic? {
+        guard removed, case .external(let address) = target, !HTMLEscaping.isSafe(address) else { return nil }
+        let shown = address.count > 60 ? address.prefix(57) + "…" : address
+        return .warning(
+            at: location, "\(what) '\(shown)' is removed from the page: its scheme is not safe", rule: "unsafe-url",
+            hint: "use an http, https or mailto address, or put the file under files/ and link to it there")
+    }
+
+    /// An error for a relative address that leads out of the content folder or to nothing the
+    /// site publishes, and for a page of the site that does not exist.
+    private func missing(_ target: LinkTarget, among pages: Set<String>, at location: SourceLocation, what: String)
+        -> Diagnostic?
+    {
+        switch target {
+        case .page(let path, _) where !pages.contains(path):
+            return .error(
+                at: location, "\(what) '\(path)' points at a page the site does not have", rule: "broken-link",
+                hint: Suggestion.closest(to: path, among: pages).map { "did you mean '\($0)'?" })
+        case .relative(let address):
+            let leavesFolder = LinkTarget.resolve(address, from: location.path) == nil
+            let unpublished =
+                what == "image"
+                ? "is not a file under files/" : "is neither a chapter, a file under files/ nor a page of the site"
+            return .error(
+                at: location,
+                "\(what) '\(address)' " + (leavesFolder ? "leads out of the content folder" : unpublished),
+                rule: "broken-link", hint: "put the file under files/ in the content folder and link to it there")
+        default:
+            return nil
+        }
     }
 
     private func missingAnchor(_ anchor: String, among anchors: [String], page: String, at location: SourceLocation)

@@ -15,6 +15,7 @@ private struct StubEmbedding: MarkdownEmbedding {
         case .process(let id, let anchor): "PROCESS(\(id))" + (anchor.map { "#" + $0 } ?? "")
         case .role(let id, let anchor): "ROLE(\(id))" + (anchor.map { "#" + $0 } ?? "")
         case .file(let path, let anchor): "FILE(\(path))" + (anchor.map { "#" + $0 } ?? "")
+        case .page(let path, let anchor): "PAGE(\(path))" + (anchor.map { "#" + $0 } ?? "")
         }
     }
 
@@ -186,7 +187,7 @@ private func render(_ markdown: String, path: String = "chapters/01-a.md", rawHT
 
     @Test func findsTablesInListItemsButNotInOrdinaryParagraphs() {
         let html = render("- item\n\n  | A | B |\n  |---|---|\n  | 1 | 2 |\n\nnot | a table\nat all\n")
-        #expect(html.contains("<li><p>item</p>\n<div class=\"table-wrap\">"))
+        #expect(html.contains("<li>\n<p>item</p>\n<div class=\"table-wrap\">"))
         #expect(html.contains("<tr><td>1</td><td>2</td></tr>"))
         #expect(html.contains("<p>not | a table\nat all</p>"))
     }
