@@ -36,6 +36,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        /// Linux's atomic exchange of two paths, which Swift's Glibc module does not expose.
+        .target(name: "CRenameExchange"),
         // Ids, model types, routes and slugs, anchors, dates, durations, diagnostics.
         stage("HandbookModel", []),
         // The only stage that imports cmark.
@@ -67,7 +69,7 @@ let package = Package(
             "HandbookBuild",
             [
                 "HandbookModel", "HandbookLoading", "HandbookValidation", "HandbookSearch", "HandbookVersions",
-                "HandbookRendering",
+                "HandbookRendering", "CRenameExchange",
             ]),
         /// Watching folders for `handbook serve`: beside the stages, used by the command only.
         stage("HandbookWatching", []),
@@ -92,7 +94,7 @@ let package = Package(
             name: "HandbookTests",
             dependencies: [
                 "HandbookModel", "HandbookMarkdown", "HandbookLoading", "HandbookValidation", "HandbookSearch",
-                "HandbookVersions", "HandbookRendering", "HandbookBuild", "HandbookWatching", "HandbookServer",
+                "HandbookVersions", "HandbookRendering", "HandbookBuild", "HandbookWatching", "HandbookServer", "CRenameExchange",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             resources: [.copy("Fixtures")],

@@ -1,3 +1,4 @@
+internal import CRenameExchange
 public import Foundation
 public import HandbookModel
 
@@ -13,9 +14,11 @@ public import HandbookModel
 ///
 /// Files go into a staging folder beside the output folder, batch by batch as the build renders
 /// them; only when every file and asset is written does the staging folder replace the output
-/// folder, by two renames on one file system
-/// (with the old folder put back if the second fails). If anything fails before that, the
-/// staging folder is removed and the old output is untouched.
+/// folder. On Linux the two folders swap places in one atomic step (`renameat2` with
+/// `RENAME_EXCHANGE`), so a reader sees the old site or the new one and never a missing one;
+/// where that call is missing (other systems, file systems without it) two renames on one file
+/// system do it, with the old folder put back if the second fails. If anything fails before
+/// that, the staging folder is removed and the old output is untouched.
 ///
 /// The writer only ever replaces a folder it wrote itself, marked by a `.handbook-site` file, or
 /// an empty one: `--output content` or `--output .` must not delete a user's files.
@@ -90,6 +93,11 @@ public struct DiskOutput: SiteOutput {
             do {
                 try output.writeFiles([OutputFile(path: DiskOutput.marker, contents: Data())], into: staging)
                 let hadOutput = fileManager.fileExists(atPath: outputDirectory.path)
+                if hadOutput, handbook_exchange_paths(staging.path, outputDirectory.path) == 0 {
+                    // The old site is now where the staging folder was.
+                    try? fileManager.removeItem(at: staging)
+                    return
+                }
                 if hadOutput {
                     try fileManager.moveItem(at: outputDirectory, to: retired)
                 }

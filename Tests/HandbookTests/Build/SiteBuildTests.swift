@@ -1,3 +1,4 @@
+import CRenameExchange
 import Foundation
 import Testing
 
@@ -5,6 +6,12 @@ import Testing
 @testable import HandbookLoading
 @testable import HandbookModel
 @testable import HandbookRendering
+
+#if os(Linux)
+    private let isLinux = true
+#else
+    private let isLinux = false
+#endif
 
 @Suite struct SiteBuildTests {
     @Test func buildsEveryPageWithItsContent() async throws {
@@ -113,6 +120,31 @@ import Testing
             _ = try await TestSupport.build(content, into: output)
             #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("old/page.html").path))
             #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+        }
+    }
+
+    /// On Linux the new site and the old one swap places in one step, and the old one is removed.
+    @Test(.enabled(if: isLinux)) func aRebuildSwapsTheSiteInOneStepAndLeavesNothingBehind() async throws {
+        try await TestSupport.withTemporaryDirectory { folder in
+            let first = folder.appendingPathComponent("first")
+            let second = folder.appendingPathComponent("second")
+            try TestSupport.write("1", to: first.appendingPathComponent("one.txt"))
+            try TestSupport.write("2", to: second.appendingPathComponent("two.txt"))
+            #expect(handbook_exchange_paths(first.path, second.path) == 0)
+            #expect(FileManager.default.fileExists(atPath: first.appendingPathComponent("two.txt").path))
+            #expect(FileManager.default.fileExists(atPath: second.appendingPathComponent("one.txt").path))
+
+            let content = try TestSupport.makeContent(in: folder)
+            let output = folder.appendingPathComponent("public")
+            _ = try await TestSupport.build(content, into: output)
+            let before = try FileManager.default.attributesOfItem(atPath: output.path)[.systemFileNumber] as? Int
+            _ = try await TestSupport.build(content, into: output)
+            let after = try FileManager.default.attributesOfItem(atPath: output.path)[.systemFileNumber] as? Int
+            #expect(before != after, "the folder was replaced")
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+                    "content", "first", "public", "second",
+                ])
         }
     }
 
