@@ -60,6 +60,11 @@ let package = Package(
             ],
             swiftSettings: strictSettings,
             plugins: ["EmbedDefaultTheme"]),
+        /// The fuzzing target: `Scripts/fuzz.sh` builds it with libFuzzer; without it, it replays inputs.
+        .executableTarget(
+            name: "HandbookFuzz",
+            dependencies: ["HandbookModel", "HandbookMarkdown", "HandbookLoading", "HandbookValidation"],
+            swiftSettings: strictSettings),
         /// Writes `themes/default` into a Swift source at build time: the built-in theme.
         .executableTarget(name: "ThemeEmbedder", swiftSettings: strictSettings),
         .plugin(

@@ -162,6 +162,9 @@ public struct HTMLRenderer: Sendable {
             output += "<tr>"
             for (column, cell) in row.children.enumerated() {
                 let alignment = column < alignments.count ? alignments[column] : .unaligned
+                // A header cell with nothing in it heads nothing: a screen reader would announce an
+                // empty header for every cell below it.
+                let cellTag = cellTag == "th" && cell.children.isEmpty ? "td" : cellTag
                 output += "<\(cellTag)"
                 switch alignment {
                 case .unaligned: break
@@ -175,7 +178,7 @@ public struct HTMLRenderer: Sendable {
             }
             output += "</tr>\n"
         }
-        output += "<div class=\"table-wrap\">\n<table>\n<thead>\n"
+        output += "<div class=\"table-wrap\" tabindex=\"0\">\n<table>\n<thead>\n"
         if let header = table.children.first { renderRow(header, cellTag: "th") }
         output += "</thead>\n"
         if table.children.count > 1 {

@@ -187,7 +187,7 @@ private func render(_ markdown: String, path: String = "chapters/01-a.md", rawHT
 
     @Test func findsTablesInListItemsButNotInOrdinaryParagraphs() {
         let html = render("- item\n\n  | A | B |\n  |---|---|\n  | 1 | 2 |\n\nnot | a table\nat all\n")
-        #expect(html.contains("<li>\n<p>item</p>\n<div class=\"table-wrap\">"))
+        #expect(html.contains("<li>\n<p>item</p>\n<div class=\"table-wrap\" tabindex=\"0\">"))
         #expect(html.contains("<tr><td>1</td><td>2</td></tr>"))
         #expect(html.contains("<p>not | a table\nat all</p>"))
     }
@@ -222,5 +222,12 @@ private func render(_ markdown: String, path: String = "chapters/01-a.md", rawHT
         let link = try #require(document.nodes { if case .link = $0.kind { true } else { false } }.first)
         // cmark counts the link's column in bytes (8); the diagnostic counts characters (4).
         #expect(link.location == SourceLocation(path: "p.yaml", line: 7, column: 6))
+    }
+}
+
+extension MarkdownRenderingTests {
+    @Test func anEmptyHeaderCellIsNoHeader() {
+        let html = render("| | A |\n|---|---|\n| x | 1 |\n")
+        #expect(html.contains("<thead>\n<tr><td></td><th>A</th></tr>"))
     }
 }

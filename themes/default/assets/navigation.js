@@ -4,7 +4,7 @@
 (function () {
   "use strict";
 
-  const nav = document.querySelector("nav.sidebar[data-nav-root]");
+  const nav = document.querySelector(".sidebar[data-nav-root]");
   if (!nav) return;
   const root = nav.dataset.navRoot;
   const waiting = new Map();
