@@ -11,8 +11,14 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 scratch=.build/fuzz
+# Every target is instrumented for libFuzzer's coverage and for AddressSanitizer; libFuzzer's
+# driver comes without its main (-sanitize=fuzzer would give the build's tools one too), and
+# HandbookFuzz calls it.
+runtime=$(dirname "$(readlink -f "$(command -v swift)")")/../lib/clang
+fuzzer=$(find "$runtime" -name 'libclang_rt.fuzzer_no_main-*.a' | head -1)
 swift build --scratch-path "$scratch" --product HandbookFuzz -c debug \
-    -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING >&2
+    -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table \
+    -Xswiftc -DFUZZING -Xlinker "$fuzzer" -Xlinker -lstdc++ >&2
 corpus=.build/fuzz-corpus
 findings=.build/fuzz-findings
 mkdir -p "$corpus" "$findings"

@@ -79,18 +79,30 @@ enum FuzzInput {
 }
 
 #if FUZZING
-    /// libFuzzer's entry point (`Scripts/fuzz.sh` builds with `-sanitize=fuzzer`).
-    @_cdecl("LLVMFuzzerTestOneInput")
-    public func fuzzOneInput(_ bytes: UnsafeRawPointer, _ count: Int) -> CInt {
-        FuzzInput.run(Data(bytes: bytes, count: count))
-        return 0
-    }
-#else
-    /// Without libFuzzer: replays the inputs named on the command line (a crash the fuzzer
-    /// found, or its corpus), so that a finding can be reproduced in an ordinary build.
-    @main
-    enum ReplayFuzzInputs {
-        static func main() {
+    /// libFuzzer's driver, linked in by `-sanitize=fuzzer` (`Scripts/fuzz.sh`).
+    @_silgen_name("LLVMFuzzerRunDriver")
+    func runFuzzerDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+    ) -> CInt
+#endif
+
+/// Fuzzes with libFuzzer when built by `Scripts/fuzz.sh`; otherwise replays the inputs named on
+/// the command line (a finding of the fuzzer, or its corpus), to reproduce them in an ordinary
+/// build.
+@main
+enum HandbookFuzz {
+    static func main() {
+        #if FUZZING
+            var argc = CommandLine.argc
+            var argv = CommandLine.unsafeArgv
+            exit(
+                runFuzzerDriver(&argc, &argv) { bytes, count in
+                    FuzzInput.run(bytes.map { Data(bytes: $0, count: count) } ?? Data())
+                    return 0
+                })
+        #else
             for path in CommandLine.arguments.dropFirst() {
                 guard let data = FileManager.default.contents(atPath: path) else {
                     FileHandle.standardError.write(Data("cannot read \(path)\n".utf8))
@@ -99,6 +111,6 @@ enum FuzzInput {
                 FuzzInput.run(data)
             }
             print("replayed \(CommandLine.arguments.count - 1) inputs")
-        }
+        #endif
     }
-#endif
+}
