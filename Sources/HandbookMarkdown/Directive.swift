@@ -1,9 +1,12 @@
 /// A fenced code block that embeds structured content instead of showing code:
-/// ```` ```process SALES-PROC-001 ````, ```` ```kpi SALES-POL-003 ````, ```` ```tiers SALES-POL-006 ````.
+/// ```` ```process SALES-PROC-001 ````, ```` ```process-map SALES-PROC-001 ````, ```` ```kpi SALES-POL-003 ````,
+/// ```` ```tiers SALES-POL-006 ````.
 public struct Directive: Sendable, Hashable {
     public enum Kind: String, Sendable, CaseIterable {
         /// A process with its steps and checklist.
         case process
+        /// A process's swimlane map.
+        case processMap = "process-map"
         /// A policy's KPI table.
         case kpi
         /// A policy's incentive tiers.

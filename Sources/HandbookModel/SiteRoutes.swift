@@ -10,6 +10,10 @@ public enum SiteRoutes {
     public static let checklists = "checklists.html"
     public static let printVersion = "print.html"
     public static let changes = "changes.html"
+    /// Every policy by the date of its next review.
+    public static let reviews = "reviews.html"
+    /// The review dates of every policy, as an iCalendar file.
+    public static let reviewCalendar = "reviews.ics"
 
     public static func chapter(_ chapter: Chapter) -> String { self.chapter(id: chapter.id.value) }
     public static func chapter(id: String) -> String { "chapters/\(slug(id)).html" }
@@ -19,6 +23,8 @@ public enum SiteRoutes {
     public static func onboarding(role id: String) -> String { "onboarding/\(slug(id)).html" }
     public static func history(policy id: String) -> String { "history/\(slug(id)).html" }
     public static func area(id: String) -> String { "areas/\(slug(id)).html" }
+    /// The review dates of the policies a role owns, as an iCalendar file.
+    public static func reviewCalendar(role id: String) -> String { "roles/\(slug(id)).ics" }
 
     /// A file name made of an id: lower-cased, with anything but letters, digits, `-` and `_`
     /// replaced by `-`.

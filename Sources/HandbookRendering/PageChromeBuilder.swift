@@ -22,6 +22,7 @@ struct PageChromeBuilder: Sendable {
             case .notFound: theme.string("not_found_title")
             case .search: theme.string("search_results")
             case .checklists: theme.string("checklist_booklet")
+            case .reviews: theme.string("reviews_title")
             case .printVersion: theme.string("print_version")
             case .changes: theme.string("changes_title")
             case .history(let policy): "\(theme.string("history"))：\(policy.title)"
@@ -114,7 +115,7 @@ struct PageChromeBuilder: Sendable {
         switch page.content {
         case .home, .notFound:
             return []
-        case .search, .checklists, .printVersion, .changes:
+        case .search, .checklists, .reviews, .printVersion, .changes:
             break
         case .history(let policy):
             crumbs.append(views.policyLink(policy.id.value))

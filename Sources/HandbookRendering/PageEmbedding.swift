@@ -37,7 +37,7 @@ struct PageEmbedding: MarkdownEmbedding {
         let index = views.index
         var context = EmbedContext(page: .init(site: views.site()))
         switch directive.kind {
-        case .process:
+        case .process, .processMap:
             guard let process = index.processesByID[directive.argument] else { return nil }
             context.process = views.process(process)
         case .kpi:

@@ -162,6 +162,16 @@ extension PageGraph {
             inputs[folder + Sidebar.scriptPath(of: area.area)] = Set(
                 [.areaPages(area.area.id)] + titles(of: area.entries))
         }
+        inputs[folder + SiteRoutes.reviewCalendar] = dependencies.reviewInputs(of: index.handbook.policies).union([
+            .settings
+        ])
+        for role in index.handbook.roles {
+            let owned = index.handbook.policies.filter { $0.owner.value == role.id }
+            guard !owned.isEmpty else { continue }
+            inputs[folder + SiteRoutes.reviewCalendar(role: role.id)] = dependencies.reviewInputs(of: owned).union([
+                .settings, .role(role.id),
+            ])
+        }
         inputs[folder + "sitemap.xml"] = Set(index.handbook.policies.map { .source($0.path) }).union(everyArea).union([
             .areaList, .settings,
         ])
@@ -228,6 +238,8 @@ private struct PageDependencies {
             return inputs
         case .checklists:
             return index.handbook.processes.reduce(into: []) { $0.formUnion(processInputs($1)) }
+        case .reviews:
+            return reviewInputs(of: index.handbook.policies)
         case .printVersion:
             return index.handbook.chapters.reduce(into: Set(index.handbook.policies.flatMap(policyInputs))) {
                 $0.formUnion(inputs(of: .chapter($1)))
@@ -242,6 +254,11 @@ private struct PageDependencies {
         case .search, .notFound:
             return []
         }
+    }
+
+    /// What a list of review dates shows of `policies`: their sources and their owners' names.
+    func reviewInputs(of policies: [Policy]) -> Set<SiteInput> {
+        Set(policies.flatMap { [SiteInput.source($0.path), .role($0.owner.value)] } + [.roleList])
     }
 
     private func concerns(_ policy: Policy, _ role: Role) -> Bool {
@@ -275,7 +292,7 @@ private struct PageDependencies {
         for node in document.codeBlocks {
             guard case .codeBlock(let info, _) = node.kind, let directive = Directive(info: info) else { continue }
             switch directive.kind {
-            case .process:
+            case .process, .processMap:
                 if let process = index.processesByID[directive.argument] { inputs.formUnion(processInputs(process)) }
             default:
                 inputs.formUnion(policies([directive.argument]))

@@ -15,6 +15,8 @@ package struct SitePlan: Sendable {
         case role(Role)
         case onboarding(Role)
         case checklists
+        /// Every policy by the date of its next review.
+        case reviews
         case printVersion
         /// What changed in this edition since the previous one.
         case changes
@@ -38,7 +40,8 @@ package struct SitePlan: Sendable {
             case .policy(let policy): .policy(policy, path: path)
             case .process(let process): .process(process, path: path)
             case .role(let role): .role(role, path: path)
-            case .home, .area, .roles, .onboarding, .checklists, .printVersion, .changes, .history, .search, .notFound:
+            case .home, .area, .roles, .onboarding, .checklists, .reviews, .printVersion, .changes, .history, .search,
+                .notFound:
                 nil
             }
         }
@@ -97,6 +100,7 @@ package struct SitePlan: Sendable {
             Page(path: SiteRoutes.onboarding(role: $0.id), title: $0.name, content: .onboarding($0), area: nil)
         }
         pages.append(Page(path: SiteRoutes.checklists, title: "", content: .checklists, area: nil))
+        pages.append(Page(path: SiteRoutes.reviews, title: "", content: .reviews, area: nil))
         pages.append(Page(path: SiteRoutes.printVersion, title: "", content: .printVersion, area: nil))
         if withEditions {
             pages.append(Page(path: SiteRoutes.changes, title: "", content: .changes, area: nil))

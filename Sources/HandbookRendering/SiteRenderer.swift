@@ -130,6 +130,39 @@ public struct SiteRenderer: Sendable {
         if only?.contains(folder + "sitemap.xml") ?? true {
             try consume([OutputFile(path: folder + "sitemap.xml", contents: Data(sitemap().utf8))])
         }
+        try consume(reviewCalendars().filter { only?.contains($0.path) ?? true })
+    }
+
+    /// `reviews.ics` with every policy's next review, and `roles/<id>.ics` with those of the
+    /// policies each role owns.
+    private func reviewCalendars() -> [OutputFile] {
+        let handbook = index.handbook
+        let names = Dictionary(handbook.roles.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        func calendar(named name: String) -> ReviewCalendar {
+            ReviewCalendar(
+                name: name, siteURL: handbook.config.baseURL + folder, today: today,
+                summary: theme.string("review_event_summary"), description: theme.string("review_event_description"),
+                roleName: { names[$0] ?? $0 })
+        }
+        var files = [
+            OutputFile(
+                path: folder + SiteRoutes.reviewCalendar,
+                contents: Data(
+                    calendar(named: "\(handbook.config.title) · \(theme.string("reviews_title"))").text(
+                        of: handbook.policies
+                    )
+                    .utf8))
+        ]
+        for role in handbook.roles {
+            let owned = handbook.policies.filter { $0.owner.value == role.id }
+            guard !owned.isEmpty else { continue }
+            let name = "\(handbook.config.title) · \(theme.string("reviews_title"))：\(role.name)"
+            files.append(
+                OutputFile(
+                    path: folder + SiteRoutes.reviewCalendar(role: role.id),
+                    contents: Data(calendar(named: name).text(of: owned).utf8)))
+        }
+        return files
     }
 
     /// Entries of each area the home page lists; its area page lists them all.
@@ -214,6 +247,12 @@ public struct SiteRenderer: Sendable {
             return theme.render(
                 BookletPage(page: chrome.build(page, kind: "booklet"), processes: processes.map(views.process)),
                 template: "checklists")
+        case .reviews:
+            return theme.render(
+                ReviewsPage(
+                    page: chrome.build(page, kind: "reviews"), rows: views.reviewRows(), today: today.description,
+                    calendarURL: views.url(SiteRoutes.reviewCalendar)),
+                template: "reviews")
         case .printVersion:
             let book = PrintVersion(index: index, views: views, theme: theme, plan: plan)
             return theme.render(

@@ -91,11 +91,43 @@ struct ViewFactory: Sendable {
         }
         var records: [RecordView] = []
         for record in steps.flatMap(\.records) where !records.contains(record) { records.append(record) }
+        let map = ProcessMap(
+            title: process.title,
+            steps: zip(process.steps, steps).map { step, view in
+                ProcessMap.Step(
+                    number: view.number, title: step.title, role: step.role.value, roleName: view.role.name,
+                    timeLimit: view.sla, records: step.records)
+            }, label: strings["process_map_label"] ?? "{title}")
         return ProcessView(
             id: process.id.value, title: process.title, url: url(SiteRoutes.process(id: process.id.value)),
             owner: roleLink(process.owner.value), trigger: process.trigger, policy: policyLink(process.policyID),
             steps: steps, itemCount: steps.reduce(0) { $0 + $1.checklist.count }, records: records,
-            related: process.related.map { policyLink($0.value) })
+            related: process.related.map { policyLink($0.value) }, map: map.svg())
+    }
+
+    /// Reviews due within this many days are marked on the list of review dates.
+    static let reviewWarningDays = 30
+
+    /// Every policy by its next review date (those without one last), overdue and imminent
+    /// reviews marked against the build's day.
+    func reviewRows() -> [ReviewRowView] {
+        let policies = handbook.policies.sorted {
+            switch ($0.nextReview, $1.nextReview) {
+            case (let first?, let second?): (first, $0.id.value) < (second, $1.id.value)
+            case (nil, nil): $0.id.value < $1.id.value
+            case (nil, _): false
+            case (_, nil): true
+            }
+        }
+        return policies.map { policy in
+            let due = policy.nextReview
+            let daysLeft = due.map { today.days(until: $0) }
+            return ReviewRowView(
+                policy: policyLink(policy.id.value), owner: roleLink(policy.owner.value), version: policy.version,
+                effective: policy.effective?.description ?? "", nextReview: due?.description ?? "",
+                overdue: daysLeft.map { $0 < 0 } ?? false,
+                dueSoon: daysLeft.map { (0...Self.reviewWarningDays).contains($0) } ?? false)
+        }
     }
 
     func policySummary(_ policy: Policy) -> PolicySummaryView {
@@ -145,7 +177,9 @@ struct ViewFactory: Sendable {
             kpis: applying.compactMap { policy in
                 kpiTable(policy).map { KPIGroupView(policy: policyLink(policy.id.value), table: $0) }
             },
-            onboardingURL: url(SiteRoutes.onboarding(role: role.id)))
+            onboardingURL: url(SiteRoutes.onboarding(role: role.id)),
+            calendarURL: handbook.policies.contains { $0.owner.value == role.id }
+                ? url(SiteRoutes.reviewCalendar(role: role.id)) : nil)
     }
 
     /// The policies that apply to a role, and the processes it owns or does a step of.

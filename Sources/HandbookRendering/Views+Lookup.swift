@@ -229,6 +229,7 @@ extension ProcessView: MustacheParent {
         case "itemCount": value(itemCount)
         case "records": value(records)
         case "related": value(related)
+        case "map": value(map)
         default: nil
         }
     }
@@ -313,6 +314,7 @@ extension RoleView: MustacheParent {
         case "steps": value(steps)
         case "kpis": value(kpis)
         case "onboardingURL": value(onboardingURL)
+        case "calendarURL": value(calendarURL)
         default: nil
         }
     }
@@ -460,6 +462,33 @@ extension OnboardingPage: MustacheParent {
         case "role": value(role)
         case "policies": value(policies)
         case "processes": value(processes)
+        default: nil
+        }
+    }
+}
+
+extension ReviewRowView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "policy": value(policy)
+        case "owner": value(owner)
+        case "version": value(version)
+        case "effective": value(effective)
+        case "nextReview": value(nextReview)
+        case "overdue": value(overdue)
+        case "dueSoon": value(dueSoon)
+        default: nil
+        }
+    }
+}
+
+extension ReviewsPage: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": value(page)
+        case "rows": value(rows)
+        case "today": value(today)
+        case "calendarURL": value(calendarURL)
         default: nil
         }
     }

@@ -182,6 +182,8 @@ struct ProcessView: Sendable {
     let itemCount: Int
     let records: [RecordView]
     let related: [LinkView]
+    /// The process as a swimlane map: an inline SVG element.
+    let map: String
 }
 
 struct PolicySummaryView: Sendable {
@@ -245,6 +247,8 @@ struct RoleView: Sendable {
     let steps: [RoleStepView]
     let kpis: [KPIGroupView]
     let onboardingURL: String
+    /// The calendar of the review dates of the policies the role owns; nil when it owns none.
+    let calendarURL: String?
 }
 
 struct KPIGroupView: Sendable {
@@ -339,6 +343,27 @@ struct OnboardingPage: Sendable {
 }
 
 /// Every process's checklist, one to a printed page.
+/// One policy in the list of review dates.
+struct ReviewRowView: Sendable {
+    let policy: LinkView
+    let owner: RoleLinkView
+    let version: String
+    let effective: String
+    let nextReview: String
+    /// The review date has passed (judged against the build's day).
+    let overdue: Bool
+    /// The review is due within ``ViewFactory/reviewWarningDays`` days.
+    let dueSoon: Bool
+}
+
+/// Every policy by the date of its next review, with the calendar to subscribe to.
+struct ReviewsPage: Sendable {
+    let page: PageChrome
+    let rows: [ReviewRowView]
+    let today: String
+    let calendarURL: String
+}
+
 struct BookletPage: Sendable {
     let page: PageChrome
     let processes: [ProcessView]

@@ -44,7 +44,7 @@ struct LinkCheck: ValidationRule {
         let handbook = index.handbook
         var pages: Set<String> = [
             SiteRoutes.home, SiteRoutes.notFound, SiteRoutes.rolesIndex, SiteRoutes.search, SiteRoutes.checklists,
-            SiteRoutes.printVersion, SiteRoutes.changes,
+            SiteRoutes.printVersion, SiteRoutes.changes, SiteRoutes.reviews,
         ]
         pages.formUnion(handbook.config.areas.map { SiteRoutes.area(id: $0.id) })
         pages.formUnion(handbook.chapters.map { SiteRoutes.chapter($0) })
@@ -197,10 +197,10 @@ struct LinkCheck: ValidationRule {
         }
         guard !index.handbook.unreadable.contains(.policies) else { return nil }
         switch directive.kind {
-        case .process:
+        case .process, .processMap:
             guard index.processesByID[directive.argument] == nil else { return nil }
             return .error(
-                at: location, "'process' block names unknown process '\(directive.argument)'", rule: "broken-directive",
+                at: location, "'\(name)' block names unknown process '\(directive.argument)'", rule: "broken-directive",
                 hint: Suggestion.hint(for: directive.argument, among: index.processesByID.keys))
         case .kpi, .tiers:
             guard let policy = index.policiesByID[directive.argument] else {

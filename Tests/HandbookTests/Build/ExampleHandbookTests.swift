@@ -55,11 +55,11 @@ import Testing
                 strict: true)
             let (index, _) = try TestSupport.check(TestSupport.exampleContent)
             let handbook = index.handbook
-            // Home, roles index, search, 404, booklet and print version; per area with content a
+            // Home, roles index, search, 404, booklet, review schedule and print version; per area with content a
             // page; per role a page and an onboarding pack.
             let areas = Set(handbook.chapters.map(\.area.value) + handbook.policies.map(\.area.value))
             #expect(
-                report.pagesWritten == 6 + areas.count + handbook.chapters.count + handbook.policies.count
+                report.pagesWritten == 7 + areas.count + handbook.chapters.count + handbook.policies.count
                     + handbook.processes.count + 2 * handbook.roles.count)
             for process in handbook.processes {
                 let html = try String(

@@ -156,7 +156,7 @@ import Testing
                 ["build", "--today", "2026-06-01", "--theme", TestSupport.defaultTheme.path, "--output", "site"],
                 in: folder)
             #expect(result.status == 0)
-            #expect(result.output.hasPrefix("built 19 pages into site in "))
+            #expect(result.output.hasPrefix("built 20 pages into site in "))
             #expect(result.output.split(separator: "\n").count == 1)
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("site/index.html").path))
         }

@@ -44,7 +44,7 @@ import Testing
             checklist: [ChecklistItemView(id: "c", text: "C")], records: [record])
         let process = ProcessView(
             id: "P", title: "P", url: "p.html", owner: role, trigger: "T", policy: link, steps: [step], itemCount: 1,
-            records: [record], related: [link])
+            records: [record], related: [link], map: "<svg>")
         let summary = PolicySummaryView(
             id: "POL", title: "P", url: "pol.html", version: "1", effective: "2026-01-01", summary: "S")
         let policy = PolicyView(
@@ -52,11 +52,14 @@ import Testing
             nextReview: "2027-01-01", reviewOverdue: true, reviewEvery: 12, appliesTo: [role], summary: "S",
             body: "<p>", kpis: kpis, tiers: tiers, processes: [process], related: [link], chapters: [link],
             anchorPrefix: "pol-", hasTasks: true)
+        let reviewRow = ReviewRowView(
+            policy: link, owner: role, version: "1", effective: "2026-01-01", nextReview: "2027-01-01", overdue: true,
+            dueSoon: true)
         let chapter = ChapterView(id: "c", title: "C", area: "A", body: "<p>", related: [summary], hasTasks: true)
         let roleView = RoleView(
             id: "r", name: "R", description: "D", reportsTo: role, directReports: [role], policies: [summary],
             owned: [link], steps: [RoleStepView(process: link, step: "S", sla: "1 day")],
-            kpis: [KPIGroupView(policy: link, table: kpis)], onboardingURL: "o.html")
+            kpis: [KPIGroupView(policy: link, table: kpis)], onboardingURL: "o.html", calendarURL: "r.ics")
         let area = AreaCardView(
             id: "a", title: "A", description: "D", url: "a.html", chapters: [link], policies: [summary], more: "More")
         let change = ChangeItemView(
@@ -103,6 +106,8 @@ import Testing
                 roles: [RoleTreeEntryView(name: "R", url: "r.html", description: "D", depth: 0, reportsTo: nil)]),
             OnboardingPage(page: chrome, roleID: "r", role: role, policies: [summary], processes: [process]),
             BookletPage(page: chrome, processes: [process]),
+            ReviewsPage(page: chrome, rows: [reviewRow], today: "2026-12-01", calendarURL: "reviews.ics"),
+            reviewRow,
             PrintChapterView(anchor: "c", title: "C", area: "A", body: "<p>"),
             PrintPage(
                 page: chrome, chapters: [PrintChapterView(anchor: "c", title: "C", area: "A", body: "<p>")],
