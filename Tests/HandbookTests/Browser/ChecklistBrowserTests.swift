@@ -68,6 +68,28 @@ struct ChecklistBrowserTests {
         }
     }
 
+    /// A process of up to six steps and 25 checklist items prints on two A4 sheets: its map, every
+    /// step with its items, and the sign-off block.
+    @Test func aProcessOfUpToSixStepsPrintsOnTwoSheetsWithItsMap() async throws {
+        try await withExampleSite { output, index in
+            let processes = index.handbook.processes.filter {
+                $0.steps.count <= 6 && $0.steps.reduce(0) { $0 + $1.checklist.count } <= 25
+            }
+            #expect(processes.count >= 15)
+            #expect(processes.contains { $0.steps.count == 6 })
+            for process in processes {
+                let pdf = try printed(output.appendingPathComponent(SiteRoutes.process(id: process.id.value)))
+                #expect(pdf.pages <= 2, "\(process.id.value) takes \(pdf.pages) sheets")
+                let text = squeezed(pdf.text)
+                #expect(text.contains("经理签字"), "\(process.id.value) has no sign-off")
+                // Each step title is on the map and on its card.
+                for step in process.steps {
+                    #expect(text.components(separatedBy: squeezed(step.title)).count - 1 >= 2, "\(step.title)")
+                }
+            }
+        }
+    }
+
     @Test func onboardingPackListsPoliciesToSignThenEachProcessOnItsOwnPage() async throws {
         try await withExampleSite { output, index in
             let role = try #require(index.rolesByID["new-hire"])
