@@ -63,8 +63,8 @@ public enum LinkTarget: Sendable, Hashable {
     ]
 
     private static func splitAnchor(_ destination: String) -> (String, String?) {
-        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
-        let anchor = String(destination[destination.index(after: hash)...])
+        guard let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (destination, nil) }
+        let anchor = String(destination[destination.utf8.index(after: hash)...])
         return (String(destination[..<hash]), anchor.removingPercentEncodingIfPossible)
     }
 
@@ -77,14 +77,19 @@ public enum LinkTarget: Sendable, Hashable {
     /// `relative` resolved against the folder of `sourcePath`, with `.` and `..` removed; nil
     /// when it leads out of the content folder.
     package static func resolve(_ relative: String, from sourcePath: String) -> String? {
-        var components = sourcePath.split(separator: "/").dropLast().map(String.init)
-        for part in relative.split(separator: "/") {
+        // Split on the bytes of `/`: paths are split for every link of a handbook, and splitting
+        // by Character would break graphemes first.
+        func parts(_ path: String) -> [Substring] {
+            path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
+        }
+        var components = Array(parts(sourcePath).dropLast())
+        for part in parts(relative) {
             switch part {
             case ".": continue
             case "..":
                 guard !components.isEmpty else { return nil }
                 components.removeLast()
-            default: components.append(String(part))
+            default: components.append(part)
             }
         }
         return components.joined(separator: "/")

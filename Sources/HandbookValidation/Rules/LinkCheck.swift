@@ -61,26 +61,40 @@ struct LinkCheck: ValidationRule {
         var diagnostics: [Diagnostic] = []
         var embedded: [String: SourceLocation] = [:]
         let removesUnsafe = !index.handbook.config.allowsRawHTML
+        // A document's links are judged once per address: the same address in the same file
+        // has the same problem, at each of its places.
+        var verdicts: [String: Diagnostic?] = [:]
+        func judge(_ key: String, at location: SourceLocation, _ verdict: () -> Diagnostic?) {
+            let problem: Diagnostic?
+            if let known = verdicts[key] {
+                problem = known
+            } else {
+                problem = verdict()
+                verdicts[key] = problem
+            }
+            guard var problem else { return }
+            problem.location = location
+            diagnostics.append(problem)
+        }
         document.root.walk { node in
             switch node.kind {
             case .link(let destination, _):
-                let target = LinkTarget(destination: destination, sourcePath: node.location.path)
-                if let problem = problem(with: target, ownAnchors: ownAnchors, index: index, at: node.location)
-                    ?? unsafe(target, removed: removesUnsafe, at: node.location, what: "link")
-                    ?? missing(target, among: pages, at: node.location, what: "link")
-                {
-                    diagnostics.append(problem)
+                judge("link " + destination, at: node.location) {
+                    let target = LinkTarget(destination: destination, sourcePath: node.location.path)
+                    return problem(with: target, ownAnchors: ownAnchors, index: index, at: node.location)
+                        ?? unsafe(target, removed: removesUnsafe, at: node.location, what: "link")
+                        ?? missing(target, among: pages, at: node.location, what: "link")
                 }
             case .image(let source, _):
                 // An image is an address on the web, or a file of the content's files/.
-                let target = LinkTarget(destination: source, sourcePath: node.location.path)
-                let problem: Diagnostic? =
-                    switch target {
+                judge("image " + source, at: node.location) {
+                    let target = LinkTarget(destination: source, sourcePath: node.location.path)
+                    return switch target {
                     case .file: self.problem(with: target, ownAnchors: ownAnchors, index: index, at: node.location)
                     case .external: unsafe(target, removed: removesUnsafe, at: node.location, what: "image")
                     default: missing(.relative(source), among: pages, at: node.location, what: "image")
                     }
-                if let problem { diagnostics.append(problem) }
+                }
             case .codeBlock(let info, _):
                 guard let directive = Directive(info: info) else { break }
                 if let problem = problem(with: directive, index: index, at: node.location) {
