@@ -5,19 +5,27 @@ public enum DiagnosticFormatter {
     /// `path:line:col: error|warning: message [rule]`, a hint line where there is one, then a
     /// summary line.
     public static func text(_ diagnostics: [Diagnostic], pathPrefix: String = "") -> String {
-        var lines: [String] = []
+        // Appended piece by piece into one string: a file of broken links can have tens of
+        // thousands of diagnostics.
+        var output = ""
+        output.reserveCapacity(diagnostics.count * 128)
         for diagnostic in diagnostics.sortedForReport() {
             let location = diagnostic.location
-            lines.append(
-                "\(pathPrefix)\(location.path):\(location.line):\(location.column): "
-                    + "\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule)]"
-            )
+            for piece in [
+                pathPrefix, location.path, ":", String(location.line), ":", String(location.column), ": ",
+                diagnostic.severity.rawValue, ": ", diagnostic.message, " [", diagnostic.rule, "]\n",
+            ] {
+                output += piece
+            }
             if let hint = diagnostic.hint {
-                lines.append("  hint: \(hint)")
+                output += "  hint: "
+                output += hint
+                output += "\n"
             }
         }
-        lines.append(summary(diagnostics))
-        return lines.joined(separator: "\n") + "\n"
+        output += summary(diagnostics)
+        output += "\n"
+        return output
     }
 
     /// A one-line count such as `2 errors, 1 warning`.
