@@ -48,7 +48,7 @@ let package = Package(
         stage(
             "HandbookVersions",
             [
-                "HandbookModel", "HandbookLoading", "HandbookValidation", "HandbookSearch",
+                "HandbookModel", "HandbookMarkdown", "HandbookLoading", "HandbookValidation", "HandbookSearch",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system", condition: .when(platforms: [.linux])),
             ]),

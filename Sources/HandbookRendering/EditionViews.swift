@@ -1,3 +1,4 @@
+import HandbookMarkdown
 import HandbookModel
 import HandbookVersions
 
@@ -119,7 +120,12 @@ extension ViewFactory {
                 }
                 return FieldChangeView(label: parts.joined(separator: " · "), old: field.old, new: field.new)
             },
-            texts: change.texts.map { TextChangeView(label: label($0.field), html: TextDiff.html($0.pieces)) })
+            texts: change.texts.map { text in
+                TextChangeView(
+                    label: label(text.field),
+                    html: text.blocks.map { BlockChange.html($0, embedLabel: { strings["embed_\($0.rawValue)"] }) }
+                        ?? TextDiff.html(text.pieces))
+            })
     }
 
     /// The changes of an edition grouped by kind, each linking to its page in that edition.

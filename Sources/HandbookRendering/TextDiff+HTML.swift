@@ -21,3 +21,33 @@ extension TextDiff {
         }.joined()
     }
 }
+
+extension BlockChange {
+    /// HTML of changed blocks as the page shows them: headings as headings, list items with a
+    /// bullet, embeds named by `embedLabel` (`流程`) with their id and title, `…` where
+    /// unchanged blocks are left out.
+    static func html(_ blocks: [BlockChange], embedLabel: (Directive.Kind) -> String?) -> String {
+        blocks.map { block in
+            let gap = block.followsGap ? "<p class=\"diff-gap diff-block-gap\">…</p>" : ""
+            let text = TextDiff.html(block.pieces)
+            switch block.kind {
+            case .heading(let level):
+                return gap + "<p class=\"diff-block diff-heading diff-h\(min(level, 4))\">\(text)</p>"
+            case .item:
+                return gap + "<p class=\"diff-block diff-item\">\(text)</p>"
+            case .quote:
+                return gap + "<blockquote class=\"diff-block\">\(text)</blockquote>"
+            case .code:
+                return gap + "<pre class=\"diff-block diff-code\">\(text)</pre>"
+            case .row:
+                return gap + "<p class=\"diff-block diff-row\">\(text)</p>"
+            case .embed(let kind):
+                let label =
+                    embedLabel(kind).map { "<span class=\"diff-embed-label\">\(HTMLEscaping.text($0))</span> " } ?? ""
+                return gap + "<p class=\"diff-block diff-embed\">\(label)\(text)</p>"
+            case .paragraph:
+                return gap + "<p class=\"diff-block\">\(text)</p>"
+            }
+        }.joined()
+    }
+}

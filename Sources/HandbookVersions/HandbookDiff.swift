@@ -1,3 +1,4 @@
+import HandbookMarkdown
 public import HandbookModel
 
 /// One changed field of a policy, process, chapter or role, in words a reader can follow:
@@ -27,6 +28,9 @@ public struct TextChange: Sendable, Equatable {
     /// The field, as a UI-string key (`body`, `summary`).
     public var field: String
     public var pieces: [TextDiff.Piece]
+    /// For Markdown, the changed blocks as the page shows them (headings, paragraphs, items,
+    /// embeds), with links as their text; nil for plain text.
+    public var blocks: [BlockChange]?
 }
 
 /// A policy, process, chapter or role added, removed or changed between two editions.
@@ -62,7 +66,16 @@ public struct HandbookChanges: Sendable {
         let oldRoles = Dictionary(old.roles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let newRoles = Dictionary(new.roles.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let roleName = { (id: String) in newRoles[id]?.name ?? oldRoles[id]?.name ?? id }
-        let compare = ItemComparer(roleName: roleName)
+        var titles: [String: String] = [:]
+        for handbook in [old, new] {
+            for policy in handbook.policies { titles[policy.id.value] = policy.title }
+            for process in handbook.processes { titles[process.id.value] = process.title }
+        }
+        let compare = ItemComparer(
+            roleName: roleName,
+            embedded: { directive in
+                [directive.argument, titles[directive.argument]].compactMap { $0 }.joined(separator: " ")
+            })
         policies = Self.changes(old.policies, new.policies, id: \.id.value, title: \.title, compare: compare.policy)
         processes = Self.changes(old.processes, new.processes, id: \.id.value, title: \.title, compare: compare.process)
         chapters = Self.changes(old.chapters, new.chapters, id: \.id.value, title: \.title, compare: compare.chapter)
@@ -107,6 +120,8 @@ extension ItemChange.Kind {
 /// Field-by-field comparison of two versions of one item.
 private struct ItemComparer {
     let roleName: (String) -> String
+    /// What a directive embeds, for Markdown compared as the page shows it.
+    let embedded: (Directive) -> String
 
     func policy(_ old: Policy, _ new: Policy) -> ([FieldChange], [TextChange]) {
         var fields: [FieldChange] = []
@@ -128,7 +143,7 @@ private struct ItemComparer {
         fields += tiers(old.tiers, new.tiers)
         var texts: [TextChange] = []
         text("summary", old.summary, new.summary, into: &texts)
-        text("body", old.body.text, new.body.text, into: &texts)
+        markdown("body", old.body.text, new.body.text, into: &texts)
         return (fields, texts)
     }
 
@@ -177,7 +192,7 @@ private struct ItemComparer {
             fields.append(FieldChange(field: "area", old: old.area.value, new: new.area.value))
         }
         var texts: [TextChange] = []
-        text("body", old.body.text, new.body.text, into: &texts)
+        markdown("body", old.body.text, new.body.text, into: &texts)
         return (fields, texts)
     }
 
@@ -269,5 +284,17 @@ private struct ItemComparer {
     private func text(_ field: String, _ old: String, _ new: String, into texts: inout [TextChange]) {
         guard old != new else { return }
         texts.append(TextChange(field: field, pieces: TextDiff.diff(old, new)))
+    }
+
+    /// A Markdown field compared block by block as the page shows it; a change of the source
+    /// that shows nothing different (a reflowed line, an anchor mark) is no change.
+    private func markdown(_ field: String, _ old: String, _ new: String, into texts: inout [TextChange]) {
+        guard old != new else { return }
+        let before = ReadableBlock.blocks(of: old, embedded: embedded)
+        let after = ReadableBlock.blocks(of: new, embedded: embedded)
+        guard before != after else { return }
+        texts.append(
+            TextChange(
+                field: field, pieces: TextDiff.diff(old, new), blocks: BlockChange.changes(from: before, to: after)))
     }
 }
