@@ -14,6 +14,7 @@ STEPS_JSON is a list of steps, each an object with one action:
   {"pdf": path}                       print the page to a PDF file (A4, CSS page size honoured)
   {"write": path, "text": text}       write a file (a source changed while the page is open)
   {"screenshot": path}                save a PNG of the viewport
+  {"viewport": [width, height]}       emulate a screen of that many CSS pixels (a phone: [375, 740])
 Used by the browser tests and by Scripts/benchmark-search.py.
 """
 import base64
@@ -156,6 +157,11 @@ class Browser:
             with open(step["pdf"], "wb") as handle:
                 handle.write(base64.b64decode(result["data"]))
             return step["pdf"]
+        if "viewport" in step:
+            width, height = step["viewport"]
+            self.command("Emulation.setDeviceMetricsOverride",
+                         {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 600}, True)
+            return None
         if "screenshot" in step:
             result = self.command("Page.captureScreenshot", {"format": "png"}, True)
             with open(step["screenshot"], "wb") as handle:
