@@ -24,9 +24,13 @@ public protocol ContentTree: Sendable {
 /// A content folder on disk.
 public struct DiskContentTree: ContentTree {
     public let root: URL
+    /// The folder's path with symbolic links resolved, worked out once: every file read is
+    /// checked against it.
+    private let resolvedPrefix: String
 
     public init(root: URL) {
         self.root = root
+        self.resolvedPrefix = FolderListing.resolvedPrefix(of: root)
     }
 
     public var location: String { root.path }
@@ -51,7 +55,7 @@ public struct DiskContentTree: ContentTree {
     }
 
     public func outsideTarget(of path: String) -> String? {
-        FolderListing.outsideTarget(of: path, in: root)
+        FolderListing.outsideTarget(of: path, in: root, prefix: resolvedPrefix)
     }
 
     public func files(under folder: String) -> [String] {

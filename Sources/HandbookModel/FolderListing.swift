@@ -17,11 +17,16 @@ package enum FolderListing {
         return paths.sorted()
     }
 
-    /// Where the file at `relative` below `folder` really is, symbolic links resolved, when that
-    /// lies outside the folder; nil when it is inside.
-    package static func outsideTarget(of relative: String, in folder: URL) -> String? {
-        let file = folder.appendingPathComponent(relative).resolvingSymlinksInPath().path
+    /// The path every file inside `folder` starts with once symbolic links are resolved.
+    package static func resolvedPrefix(of folder: URL) -> String {
         let root = folder.resolvingSymlinksInPath().path
-        return file.hasPrefix(root.hasSuffix("/") ? root : root + "/") ? nil : file
+        return root.hasSuffix("/") ? root : root + "/"
+    }
+
+    /// Where the file at `relative` below `folder` really is, symbolic links resolved, when that
+    /// lies outside the folder (whose ``resolvedPrefix(of:)`` is `prefix`); nil when it is inside.
+    package static func outsideTarget(of relative: String, in folder: URL, prefix: String) -> String? {
+        let file = folder.appendingPathComponent(relative).resolvingSymlinksInPath().path
+        return file.hasPrefix(prefix) ? nil : file
     }
 }

@@ -121,10 +121,12 @@ extension ViewFactory {
                 return FieldChangeView(label: parts.joined(separator: " · "), old: field.old, new: field.new)
             },
             texts: change.texts.map { text in
-                TextChangeView(
-                    label: label(text.field),
-                    html: text.blocks.map { BlockChange.html($0, embedLabel: { strings["embed_\($0.rawValue)"] }) }
-                        ?? TextDiff.html(text.pieces))
+                let html =
+                    switch text.difference {
+                    case .text(let pieces): TextDiff.html(pieces)
+                    case .blocks(let blocks): BlockChange.html(blocks, embedLabel: { strings["embed_\($0.rawValue)"] })
+                    }
+                return TextChangeView(label: label(text.field), html: html)
             })
     }
 

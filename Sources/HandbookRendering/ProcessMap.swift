@@ -23,6 +23,16 @@ struct ProcessMap {
     let label: String
     /// Steps per row before the map wraps.
     var columnsPerRow = 3
+    /// The width of every box: enough for the widest word of any title, which is never broken.
+    private let boxWidth: Double
+
+    init(title: String, steps: [Step], label: String) {
+        self.title = title
+        self.steps = steps
+        self.label = label
+        let widest = steps.map { TextWrap.widestUnit(of: $0.title, fontSize: Self.fontSize) }.max() ?? 0
+        boxWidth = max(Self.minimumBoxWidth, (widest + 2 * Self.boxPadding).rounded(.up))
+    }
 
     // Sizes in pixels of a 14px font.
     private static let fontSize = 14.0
@@ -37,12 +47,6 @@ struct ProcessMap {
     private static let lanePadding = 12.0
     private static let rowGap = 28.0
     private static let recordWidth = 130.0
-
-    /// The width of every box: enough for the widest word of any title, which is never broken.
-    private var boxWidth: Double {
-        let widest = steps.map { TextWrap.widestUnit(of: $0.title, fontSize: Self.fontSize) }.max() ?? 0
-        return max(Self.minimumBoxWidth, (widest + 2 * Self.boxPadding).rounded(.up))
-    }
 
     /// The map as an SVG element, with a text alternative naming the steps in order.
     func svg() -> String {

@@ -130,7 +130,9 @@ public struct SiteRenderer: Sendable {
         if only?.contains(folder + "sitemap.xml") ?? true {
             try consume([OutputFile(path: folder + "sitemap.xml", contents: Data(sitemap().utf8))])
         }
-        try consume(reviewCalendars().filter { only?.contains($0.path) ?? true })
+        if only.map({ paths in paths.contains { $0.hasSuffix(".ics") } }) ?? true {
+            try consume(reviewCalendars().filter { only?.contains($0.path) ?? true })
+        }
     }
 
     /// `reviews.ics` with every policy's next review, and `roles/<id>.ics` with those of the

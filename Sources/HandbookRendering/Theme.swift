@@ -76,9 +76,10 @@ public struct Theme: Sendable {
             else {
                 throw .missingFolder(directory.path)
             }
+            let prefix = FolderListing.resolvedPrefix(of: directory)
             for relative in FolderListing.files(in: directory)
             where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-                if let target = FolderListing.outsideTarget(of: relative, in: directory) {
+                if let target = FolderListing.outsideTarget(of: relative, in: directory, prefix: prefix) {
                     throw .outsideFolder(file: "\(directory.lastPathComponent)/\(relative)", target: target)
                 }
                 guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path)

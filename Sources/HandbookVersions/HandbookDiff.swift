@@ -25,12 +25,23 @@ public struct FieldChange: Sendable, Equatable {
 
 /// A text field's difference, for Markdown bodies and summaries.
 public struct TextChange: Sendable, Equatable {
+    /// How the text is compared.
+    public enum Difference: Sendable, Equatable {
+        /// Plain text, character by character.
+        case text([TextDiff.Piece])
+        /// Markdown, block by block as the page shows it (headings, paragraphs, items, embeds),
+        /// with links as their text.
+        case blocks([BlockChange])
+    }
+
     /// The field, as a UI-string key (`body`, `summary`).
     public var field: String
-    public var pieces: [TextDiff.Piece]
-    /// For Markdown, the changed blocks as the page shows them (headings, paragraphs, items,
-    /// embeds), with links as their text; nil for plain text.
-    public var blocks: [BlockChange]?
+    public var difference: Difference
+
+    /// The changed blocks of a Markdown field; nil for plain text.
+    public var blocks: [BlockChange]? {
+        if case .blocks(let blocks) = difference { blocks } else { nil }
+    }
 }
 
 /// A policy, process, chapter or role added, removed or changed between two editions.
@@ -283,7 +294,7 @@ private struct ItemComparer {
 
     private func text(_ field: String, _ old: String, _ new: String, into texts: inout [TextChange]) {
         guard old != new else { return }
-        texts.append(TextChange(field: field, pieces: TextDiff.diff(old, new)))
+        texts.append(TextChange(field: field, difference: .text(TextDiff.diff(old, new))))
     }
 
     /// A Markdown field compared block by block as the page shows it; a change of the source
@@ -293,8 +304,6 @@ private struct ItemComparer {
         let before = ReadableBlock.blocks(of: old, embedded: embedded)
         let after = ReadableBlock.blocks(of: new, embedded: embedded)
         guard before != after else { return }
-        texts.append(
-            TextChange(
-                field: field, pieces: TextDiff.diff(old, new), blocks: BlockChange.changes(from: before, to: after)))
+        texts.append(TextChange(field: field, difference: .blocks(BlockChange.changes(from: before, to: after))))
     }
 }
