@@ -56,6 +56,7 @@ public struct SiteBuilder: Sendable {
     /// from which a rebuild after a few changed files works out what to render again.
     public struct BuildMemory: Sendable {
         let index: HandbookIndex
+        let plan: SitePlan
         let graph: PageGraph
         let themeFingerprint: String
         /// The latest edition's search index, updated in place by the next rebuild.
@@ -67,6 +68,14 @@ public struct SiteBuilder: Sendable {
     /// Pages rendered before they are handed to the output: enough to keep both cores busy,
     /// few enough that memory does not grow with the handbook.
     static let batchSize = 256
+
+    /// The pages made from the changed files (`handbook serve`), handed over before the rest of
+    /// a rebuild, with the check's diagnostics: an author sees the edited page while the pages
+    /// that only name it, the collections and the search index are brought up to date.
+    public typealias FirstPages = @Sendable (_ pages: [OutputFile], _ diagnostics: [Diagnostic]) -> Void
+
+    /// Rebuilds that change more pages than this hand over none first.
+    static let firstPagesLimit = 16
 
     public let options: Options
     public let output: any SiteOutput
@@ -89,9 +98,12 @@ public struct SiteBuilder: Sendable {
     ///   - previous: The memory of the build that wrote the output, and the source files
     ///     changed since (paths in the content folder, theme files as `theme/…`); the latest
     ///     edition's pages whose inputs did not change are then kept from the output as they are.
-    public func build(remembering: Bool, since previous: (memory: BuildMemory, changed: Set<String>)?) async throws
-        -> Report
-    {
+    ///   - firstPages: Given the pages made from the changed files, rendered before anything
+    ///     else the rebuild redoes.
+    public func build(
+        remembering: Bool, since previous: (memory: BuildMemory, changed: Set<String>)?,
+        firstPages: FirstPages? = nil
+    ) async throws -> Report {
         var stopwatch = Stopwatch()
         let options = self.options
         let (index, checkDiagnostics) = try await runBlocking {
@@ -112,7 +124,7 @@ public struct SiteBuilder: Sendable {
             var stopwatch = stopwatch
             let written = try write(
                 index: index, history: history, contexts: contexts, remembering: remembering, since: previous,
-                stopwatch: &stopwatch)
+                firstPages: firstPages.map { hand in { hand($0, diagnostics) } }, stopwatch: &stopwatch)
             return (written, stopwatch)
         }
         stopwatch = laps
@@ -125,7 +137,8 @@ public struct SiteBuilder: Sendable {
     /// output, and puts it in place; returns the pages written and rendered, and the memory.
     private func write(
         index: HandbookIndex, history: EditionHistory, contexts: [EditionContext?], remembering: Bool,
-        since previous: (memory: BuildMemory, changed: Set<String>)?, stopwatch: inout Stopwatch
+        since previous: (memory: BuildMemory, changed: Set<String>)?, firstPages: (([OutputFile]) -> Void)?,
+        stopwatch: inout Stopwatch
     ) throws -> (pages: Int, rendered: Int, memory: BuildMemory?) {
         let theme = try Theme.load(from: options.themeDirectory, language: index.handbook.config.language)
         // Old editions link to the latest edition's pages; only a site with editions has them.
@@ -168,6 +181,22 @@ public struct SiteBuilder: Sendable {
                     if let tag = edition.tag { try write([cache.stamp(of: tag)]) }
                     continue
                 }
+                let sameTheme = previous?.memory.themeFingerprint == theme.fingerprint
+                let changes = previous.map {
+                    SiteInput.changes(
+                        from: $0.memory.index, plan: $0.memory.plan, to: edition.index, plan: renderer.plan,
+                        files: $0.changed)
+                }
+                var first: [OutputFile] = []
+                if let previous, sameTheme, let changes, let firstPages {
+                    let sources = changes.filter { if case .source = $0 { true } else { false } }
+                    let pages = renderer.pages(madeFrom: sources, in: previous.memory.graph)
+                    if !pages.isEmpty, pages.count <= Self.firstPagesLimit {
+                        renderer.render(batchSize: .max, only: pages) { first += $0 }
+                        firstPages(first)
+                        stopwatch.lap("first pages")
+                    }
+                }
                 // The page graph of the latest edition needs its search index first.
                 stopwatch.lap("render and write pages")
                 let searchIndex = previous?.memory.search ?? SearchIndex()
@@ -176,19 +205,22 @@ public struct SiteBuilder: Sendable {
                 stopwatch.lap("search index")
                 let graph = renderer.graph(searchIndex: search)
                 memory = BuildMemory(
-                    index: edition.index, graph: graph, themeFingerprint: theme.fingerprint, search: searchIndex,
+                    index: edition.index, plan: renderer.plan, graph: graph, themeFingerprint: theme.fingerprint,
+                    search: searchIndex,
                     parts: parts)
-                guard let previous, previous.memory.themeFingerprint == theme.fingerprint else {
+                guard let previous, sameTheme, let changes else {
                     try renderer.render(batchSize: Self.batchSize, render)
                     continue
                 }
-                let changes = SiteInput.changes(from: previous.memory.index, to: edition.index, files: previous.changed)
                 // The search index is written whole below; every other file the changes do not
                 // reach stays as the previous build wrote it, if the output still has it.
                 let searchFiles = Set(search.files.map(\.path))
+                try render(first)
                 var redo = PageGraph.rebuild(from: previous.memory.graph, to: graph, changed: changes).write
-                    .subtracting(searchFiles)
-                for path in graph.inputs.keys where !redo.contains(path) && !searchFiles.contains(path) {
+                    .subtracting(searchFiles).subtracting(first.map(\.path))
+                let firstPaths = Set(first.map(\.path))
+                for path in graph.inputs.keys
+                where !redo.contains(path) && !searchFiles.contains(path) && !firstPaths.contains(path) {
                     if previous.memory.graph.inputs[path] != nil, let data = output.existingFile(at: path) {
                         try write([OutputFile(path: path, contents: data)])
                     } else {

@@ -45,27 +45,17 @@ public struct ContentLoader: Sendable {
         let cache = self.cache
         let policyResults = files(under: "policies", extensions: ["yaml", "yml"]).concurrentMap {
             path -> (Policy?, [Diagnostic]) in
-            let sink = DiagnosticSink()
-            guard let text = ContentLoader.read(path, in: content, sink: sink, hashes: hashes, sizeLimit: sizeLimit)
-            else {
-                return (nil, sink.diagnostics)
+            let source = ContentLoader.source(path, in: content, cache: cache, hashes: hashes, sizeLimit: sizeLimit) {
+                text, sink in (nil, PolicyReader(path: path, text: text).read(sink: sink))
             }
-            if let cached = cache?.file(at: path, text: text) { return (cached.policy, cached.diagnostics) }
-            let policy = PolicyReader(path: path, text: text).read(sink: sink)
-            cache?.store(.init(text: text, chapter: nil, policy: policy, diagnostics: sink.diagnostics), at: path)
-            return (policy, sink.diagnostics)
+            return (source?.policy, source?.diagnostics ?? [])
         }
         let chapterResults = files(under: "chapters", extensions: ["md", "markdown"]).concurrentMap {
             path -> (Chapter?, [Diagnostic]) in
-            let sink = DiagnosticSink()
-            guard let text = ContentLoader.read(path, in: content, sink: sink, hashes: hashes, sizeLimit: sizeLimit)
-            else {
-                return (nil, sink.diagnostics)
+            let source = ContentLoader.source(path, in: content, cache: cache, hashes: hashes, sizeLimit: sizeLimit) {
+                text, sink in (ChapterReader(path: path, text: text).read(sink: sink), nil)
             }
-            if let cached = cache?.file(at: path, text: text) { return (cached.chapter, cached.diagnostics) }
-            let chapter = ChapterReader(path: path, text: text).read(sink: sink)
-            cache?.store(.init(text: text, chapter: chapter, policy: nil, diagnostics: sink.diagnostics), at: path)
-            return (chapter, sink.diagnostics)
+            return (source?.chapter, source?.diagnostics ?? [])
         }
         diagnostics += policyResults.flatMap(\.1) + chapterResults.flatMap(\.1)
         var unreadable: Set<Handbook.SourceKind> = []
@@ -83,6 +73,38 @@ public struct ContentLoader: Sendable {
                 ContentLoader.liesInside($0, of: content, sink: fileSink)
             })
         return (handbook, diagnostics + fileSink.diagnostics)
+    }
+
+    /// The chapter or policy at `path` as `parse` reads it, or as an earlier load read it when
+    /// the file system says it is unchanged (then it is not read again) or its text is the same;
+    /// with the file's problems. Nil with the problem when the file cannot be read.
+    private static func source(
+        _ path: String, in content: any ContentTree, cache: SourceCache?, hashes: SourceHashes, sizeLimit: Int,
+        parse: (String, DiagnosticSink) -> (Chapter?, Policy?)
+    ) -> SourceCache.File? {
+        let sink = DiagnosticSink()
+        let signature = cache == nil ? nil : content.signature(of: path)
+        if let signature, let cached = cache?.file(at: path, signature: signature),
+            liesInside(path, of: content, sink: sink)
+        {
+            hashes.record(cached.hash, of: path)
+            return cached
+        }
+        guard let text = read(path, in: content, sink: sink, hashes: hashes, sizeLimit: sizeLimit) else {
+            return SourceCache.File(text: "", chapter: nil, policy: nil, diagnostics: sink.diagnostics)
+        }
+        let hash = hashes.hash(of: path)
+        if var cached = cache?.file(at: path, text: text) {
+            cached.signature = signature
+            cache?.store(cached, at: path)
+            return cached
+        }
+        let (chapter, policy) = parse(text, sink)
+        let file = SourceCache.File(
+            text: text, chapter: chapter, policy: policy, diagnostics: sink.diagnostics, signature: signature,
+            hash: hash)
+        cache?.store(file, at: path)
+        return file
     }
 
     /// Reads a file that must be there; `sizeLimit` nil is the default limit (for `handbook.yaml`,
@@ -151,5 +173,9 @@ private final class SourceHashes: @unchecked Sendable {
 
     func record(_ hash: String, of path: String) {
         lock.withLock { values[path] = hash }
+    }
+
+    func hash(of path: String) -> String {
+        lock.withLock { values[path] ?? "" }
     }
 }

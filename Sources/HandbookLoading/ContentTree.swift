@@ -1,5 +1,5 @@
 public import Foundation
-import HandbookModel
+public import HandbookModel
 
 /// The files of a content folder, by path relative to it: the folder on disk, or files held
 /// in memory (an edition read from git, a test).
@@ -19,6 +19,13 @@ public protocol ContentTree: Sendable {
     /// Where the file at `path` really is when a symbolic link leads outside the tree; nil when
     /// it lies inside.
     func outsideTarget(of path: String) -> String?
+    /// What tells a file's version without reading it, if the tree can: a file whose signature
+    /// is unchanged since a load read it need not be read again.
+    func signature(of path: String) -> FileSignature?
+}
+
+extension ContentTree {
+    public func signature(of path: String) -> FileSignature? { nil }
 }
 
 /// A content folder on disk.
@@ -51,7 +58,7 @@ public struct DiskContentTree: ContentTree {
     }
 
     public func size(of path: String) -> Int? {
-        (try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path))?[.size] as? Int
+        FolderListing.size(of: root.path + "/" + path)
     }
 
     public func outsideTarget(of path: String) -> String? {
@@ -60,6 +67,10 @@ public struct DiskContentTree: ContentTree {
 
     public func files(under folder: String) -> [String] {
         FolderListing.files(in: root.appendingPathComponent(folder)).map { "\(folder)/\($0)" }
+    }
+
+    public func signature(of path: String) -> FileSignature? {
+        FolderListing.signature(of: root.path + "/" + path)
     }
 
     /// The file at `path`, if it lies inside the folder once symbolic links are resolved: for

@@ -14,6 +14,9 @@ public final class SourceCache: @unchecked Sendable {
         let chapter: Chapter?
         let policy: Policy?
         let diagnostics: [Diagnostic]
+        /// The file's version when it was read, and the hash of its bytes.
+        var signature: FileSignature? = nil
+        var hash: String = ""
     }
 
     /// Markdown parsed with headings kept off `reserved` anchors: keyed by where it comes from,
@@ -46,6 +49,12 @@ public final class SourceCache: @unchecked Sendable {
     /// The file at `path` as it was read last time, if its text is still `text`.
     func file(at path: String, text: String) -> File? {
         lock.withLock { files.reuse(path) { $0.text.hasSameBytes(as: text) } }
+    }
+
+    /// The file at `path` as it was read last time, if the file system says it is the same
+    /// version of the file.
+    func file(at path: String, signature: FileSignature) -> File? {
+        lock.withLock { files.reuse(path) { $0.signature == signature } }
     }
 
     func store(_ file: File, at path: String) {

@@ -102,9 +102,14 @@ public struct MarkdownDocument: Sendable {
     /// deeper levels are merged into the level above.
     public var flattenedAt: SourceLocation?
 
-    /// The fenced code blocks, in order: where directives are. Found once, at parsing, as is
-    /// ``taskCount``: later stages ask for them of every page, on every rebuild.
+    /// The fenced code blocks, in order: where directives are. Found once, at parsing, as are
+    /// ``references``, ``rawHTML`` and ``taskCount``: later stages ask for them of every page,
+    /// on every rebuild.
     public private(set) var codeBlocks: [MarkdownNode] = []
+    /// The links, images and fenced code blocks, in document order: what points elsewhere.
+    public private(set) var references: [MarkdownNode] = []
+    /// The raw HTML blocks and inline tags, in document order.
+    public private(set) var rawHTML: [MarkdownNode] = []
     /// The number of task-list items (`- [ ] …`).
     public private(set) var taskCount = 0
 
@@ -113,15 +118,23 @@ public struct MarkdownDocument: Sendable {
         self.headings = headings
         self.flattenedAt = flattenedAt
         var codeBlocks: [MarkdownNode] = []
+        var references: [MarkdownNode] = []
+        var rawHTML: [MarkdownNode] = []
         var taskCount = 0
         root.walk { node in
             switch node.kind {
-            case .codeBlock: codeBlocks.append(node)
+            case .codeBlock:
+                codeBlocks.append(node)
+                references.append(node)
+            case .link, .image: references.append(node)
+            case .htmlBlock, .htmlInline: rawHTML.append(node)
             case .taskMarker: taskCount += 1
             default: break
             }
         }
         self.codeBlocks = codeBlocks
+        self.references = references
+        self.rawHTML = rawHTML
         self.taskCount = taskCount
     }
 

@@ -29,7 +29,16 @@ public enum SiteRoutes {
     /// A file name made of an id: lower-cased, with anything but letters, digits, `-` and `_`
     /// replaced by `-`.
     public static func slug(_ id: String) -> String {
-        String(id.lowercased().map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+        // Most ids are already slugs; every page's links are made of them.
+        if id.utf8.allSatisfy(isSlugByte) { return id }
+        return String(id.lowercased().map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+    }
+
+    /// A lower-case ASCII letter, a digit, `-` or `_`.
+    private static func isSlugByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
     }
 
     /// The prefix that leads from the page at `path` back to the site's root folder.

@@ -60,6 +60,14 @@ extension SiteInput {
     /// What changed between two loads of the content, given the files that changed on disk
     /// (paths in the content folder; a theme file as `theme/…`).
     public static func changes(from old: HandbookIndex, to new: HandbookIndex, files: Set<String>) -> Set<SiteInput> {
+        changes(from: old, plan: SitePlan(old), to: new, plan: SitePlan(new), files: files)
+    }
+
+    /// ``changes(from:to:files:)`` with each load's plan of pages, as the renderers made them.
+    package static func changes(
+        from old: HandbookIndex, plan oldPlan: SitePlan, to new: HandbookIndex, plan newPlan: SitePlan,
+        files: Set<String>
+    ) -> Set<SiteInput> {
         var changes: Set<SiteInput> = []
         for file in files {
             if file.hasPrefix("theme/") {
@@ -72,7 +80,7 @@ extension SiteInput {
                 changes.insert(.source(file))
             }
         }
-        changes.formUnion(NavigationSummary(old).changes(to: NavigationSummary(new)))
+        changes.formUnion(NavigationSummary(old, plan: oldPlan).changes(to: NavigationSummary(new, plan: newPlan)))
         return changes
     }
 
@@ -102,8 +110,8 @@ private struct NavigationSummary {
     let areaPages: [String: [String]]
     let titles: [String: String]
 
-    init(_ index: HandbookIndex) {
-        let pages = SitePlan(index).pages.filter { $0.area != nil }
+    init(_ index: HandbookIndex, plan: SitePlan) {
+        let pages = plan.pages.filter { $0.area != nil }
         areaPages = Dictionary(grouping: pages, by: { $0.area?.id ?? "" }).mapValues { $0.map(\.path) }
         titles = Dictionary(pages.map { ($0.path, $0.title) }, uniquingKeysWith: { first, _ in first })
         areaList =

@@ -58,9 +58,9 @@ package struct SitePlan: Sendable {
     /// Pages in reading order: home, then for each area its page, its chapters and its policies
     /// (each policy followed by its processes), then the roles, then the search and 404 pages.
     let pages: [Page]
-    /// The previous and next page of each page that has them, by path: home and the areas'
-    /// pages form one sequence, the roles another.
-    private let readingOrder: [String: (previous: Page?, next: Page?)]
+    /// The positions in `pages` of the previous and next page of each page that has them, by
+    /// path: home and the areas' pages form one sequence, the roles another.
+    private let readingOrder: [String: (previous: Int?, next: Int?)]
     /// Every page's path.
     package let paths: Set<String>
 
@@ -90,12 +90,12 @@ package struct SitePlan: Sendable {
                 }
             }
         }
-        let readable = pages
+        let readable = 0..<pages.count
         pages.append(Page(path: SiteRoutes.rolesIndex, title: "", content: .roles, area: nil))
-        let roles = index.handbook.roles.map {
+        let roles = pages.count..<pages.count + index.handbook.roles.count
+        pages += index.handbook.roles.map {
             Page(path: SiteRoutes.role(id: $0.id), title: $0.name, content: .role($0), area: nil)
         }
-        pages += roles
         pages += index.handbook.roles.map {
             Page(path: SiteRoutes.onboarding(role: $0.id), title: $0.name, content: .onboarding($0), area: nil)
         }
@@ -115,12 +115,13 @@ package struct SitePlan: Sendable {
         self.pages = pages
         paths = Set(pages.map(\.path))
 
-        var order: [String: (previous: Page?, next: Page?)] = [:]
+        var order: [String: (previous: Int?, next: Int?)] = [:]
+        order.reserveCapacity(readable.count + roles.count)
         for sequence in [readable, roles] {
-            for (position, page) in sequence.enumerated() {
-                order[page.path] = (
-                    position > 0 ? sequence[position - 1] : nil,
-                    position + 1 < sequence.count ? sequence[position + 1] : nil
+            for position in sequence {
+                order[pages[position].path] = (
+                    position > sequence.lowerBound ? position - 1 : nil,
+                    position + 1 < sequence.upperBound ? position + 1 : nil
                 )
             }
         }
@@ -133,6 +134,7 @@ package struct SitePlan: Sendable {
     }
 
     func neighbours(of path: String) -> (previous: Page?, next: Page?) {
-        readingOrder[path] ?? (nil, nil)
+        guard let (previous, next) = readingOrder[path] else { return (nil, nil) }
+        return (previous.map { pages[$0] }, next.map { pages[$0] })
     }
 }

@@ -10,7 +10,7 @@ public struct SiteRenderer: Sendable {
     let index: HandbookIndex
     let theme: Theme
     let today: CalendarDate
-    let plan: SitePlan
+    package let plan: SitePlan
     let sidebar: Sidebar
     let edition: EditionContext?
     /// Parts of pages from earlier builds, reused where unchanged.
@@ -89,6 +89,13 @@ public struct SiteRenderer: Sendable {
                 else { return (file.path, nil) }
                 return (file.path, searchIndex.fragmentPages[number])
             }, searchable: searchable)
+    }
+
+    /// The pages of this edition (not the collections, which gather many) that `graph` says are
+    /// made from any of `inputs`.
+    package func pages(madeFrom inputs: Set<SiteInput>, in graph: PageGraph) -> Set<String> {
+        let affected = graph.outputs(affectedBy: inputs)
+        return Set(plan.pages.lazy.filter { !$0.isCollection }.map { self.folder + $0.path }.filter(affected.contains))
     }
 
     /// Every page, the navigation scripts and `sitemap.xml`; theme assets are copied by the

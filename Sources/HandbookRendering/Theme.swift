@@ -163,10 +163,13 @@ public struct Theme: Sendable {
         strings[key] ?? key
     }
 
-    /// The `assets/` folder of the theme, as files of the site under `assets/`.
+    /// The `assets/` folder of the theme, as files of the site under `assets/`, stylesheets and
+    /// scripts compacted (``AssetCompactor``).
     package func assetFiles() -> [OutputFile] {
-        files.filter { $0.key.hasPrefix("assets/") }.sorted { $0.key < $1.key }.map {
-            OutputFile(path: $0.key, contents: $0.value)
+        files.filter { $0.key.hasPrefix("assets/") }.sorted { $0.key < $1.key }.map { path, data in
+            guard path.hasSuffix(".css") || path.hasSuffix(".js") else { return OutputFile(path: path, contents: data) }
+            let text = String(decoding: data, as: UTF8.self)
+            return OutputFile(path: path, contents: Data(AssetCompactor.compact(text, path: path).utf8))
         }
     }
 }

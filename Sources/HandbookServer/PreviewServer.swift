@@ -7,6 +7,7 @@ import HandbookWatching
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// `handbook serve`: builds the site into memory, serves it over HTTP, and builds it again
 /// whenever a file of the content or theme folder changes; open pages reload by themselves and
@@ -89,6 +90,8 @@ private actor Rebuilder {
     /// The last good build, and the files changed since: what a rebuild starts from.
     private var memory: SiteBuilder.BuildMemory?
     private var changedSinceMemory: Set<String> = []
+    /// The handbook's language at the last build, for the overlay's labels.
+    private var language: HandbookConfig.Language?
 
     init(options: PreviewServer.Options, site: ServedSite, live: LiveReload) {
         var options = options
@@ -103,14 +106,25 @@ private actor Rebuilder {
         let before = output.files
         changedSinceMemory.formUnion(changed ?? [])
         // A batch that names a folder (or a whole root) says only that something in it changed.
-        let namesFilesOnly = changedSinceMemory.allSatisfy { path in
-            path.split(separator: "/").last.map { $0.contains(".") } ?? false
-        }
+        let namesFilesOnly = changedSinceMemory.allSatisfy { !$0.isEmpty && !$0.hasSuffix("/") }
         let previous = memory.flatMap { namesFilesOnly ? ($0, changedSinceMemory) : nil }
         let report: SiteBuilder.Report
+        let site = self.site
+        let live = self.live
+        let contentDirectory = options.build.contentDirectory
+        let firstLabels = labels(for: language)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let firstServed = Mutex<Duration?>(nil)
         do {
             report = try await SiteBuilder(options: options.build, output: output).build(
-                remembering: true, since: previous)
+                remembering: true, since: previous
+            ) { pages, diagnostics in
+                live.report(ProblemReport(diagnostics, contentDirectory: contentDirectory, labels: firstLabels).json)
+                live.changed(
+                    Self.serve(Dictionary(pages.map { ($0.path, $0.contents) }) { $1 }, removing: [], on: site))
+                firstServed.withLock { $0 = clock.now - start }
+            }
         } catch {
             options.log("\(describe(changed))error: \(error)")
             live.report(ProblemReport(failure: "\(error)", labels: labels(for: nil)).json)
@@ -129,23 +143,40 @@ private actor Rebuilder {
             return
         }
         memory = report.memory
+        language = report.language
         changedSinceMemory = []
         let after = output.files
         let changedFiles = Set(after.keys.filter { before[$0] != after[$0] }).union(
             before.keys.filter { after[$0] == nil })
-        // Only what changed is prepared again; the served copies of the rest stay.
-        var updated: [String: Data] = [:]
-        for path in changedFiles {
-            guard let data = after[path] else { continue }
-            updated[path] = path.hasSuffix(".html") ? Self.withLiveReload(data) : data
-        }
-        site.update(updated, removing: changedFiles.filter { after[$0] == nil })
-        live.changed(changedFiles)
+        let served = Self.serve(
+            after.filter { changedFiles.contains($0.key) }, removing: changedFiles.filter { after[$0] == nil },
+            on: site)
+        live.changed(served)
         let stages = report.stages.map { "\($0.name) " + String(format: "%.2f s", $0.seconds) }
+        let first = firstServed.withLock { $0 }.map { duration in
+            let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+            return "edited page served in " + String(format: "%.2f s", seconds) + "; "
+        }
         options.log(
-            "\(describe(changed))rendered \(report.pagesRendered) of \(report.pagesWritten ?? 0) pages, "
+            "\(describe(changed))\(first ?? "")rendered \(report.pagesRendered) of \(report.pagesWritten ?? 0) pages, "
                 + "\(changedFiles.count) files changed, in " + String(format: "%.2f s", report.seconds)
                 + " (\(stages.joined(separator: ", ")))")
+    }
+
+    /// Serves `changed` (pages with the live-reload script) and no longer `removed`; returns the
+    /// paths whose served bytes changed, which open pages are told of. Only what changed is
+    /// prepared again; the served copies of the rest stay.
+    private static func serve(_ changed: [String: Data], removing removed: Set<String>, on site: ServedSite)
+        -> Set<String>
+    {
+        var updated: [String: Data] = [:]
+        for (path, data) in changed {
+            let prepared = path.hasSuffix(".html") ? withLiveReload(data) : data
+            if site.file(at: path)?.contents != prepared { updated[path] = prepared }
+        }
+        let gone = removed.filter { site.file(at: $0) != nil }
+        site.update(updated, removing: gone)
+        return Set(updated.keys).union(gone)
     }
 
     private func describe(_ changed: Set<String>?) -> String {

@@ -35,7 +35,9 @@ public final class FolderWatcher: Sendable {
 
     /// Batches of changed paths: a root's prefix plus the path inside it. A folder created or
     /// moved in is reported with the files found in it; a folder deleted or moved away, as its own
-    /// path; a root that disappeared or came back, as its prefix alone, meaning everything.
+    /// path with a `/` at the end; a root that disappeared or came back, as its prefix alone
+    /// (`""` or `theme/`), meaning everything. So a path names a folder exactly when it is empty
+    /// or ends with `/`; a file needs no extension (`sed -i` saves through `sedXXXXXX`).
     public let changes: AsyncStream<Set<String>>
 
     #if canImport(Glibc)
@@ -228,7 +230,7 @@ public final class FolderWatcher: Sendable {
                 inotify_rm_watch(descriptor, watch)
                 folders[watch] = nil
             }
-            pending.insert(roots[root].prefix + path)
+            pending.insert(roots[root].prefix + path + "/")
         }
 
         /// Watches a root afresh, reporting its whole tree and the root itself as changed.

@@ -76,7 +76,7 @@ struct LinkCheck: ValidationRule {
             problem.location = location
             diagnostics.append(problem)
         }
-        document.root.walk { node in
+        for node in document.references {
             switch node.kind {
             case .link(let destination, _):
                 judge("link " + destination, at: node.location) {

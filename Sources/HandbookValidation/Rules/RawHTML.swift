@@ -10,20 +10,11 @@ struct RawHTML: ValidationRule {
         return documents.flatMap { document in
             // One warning per line: an element's opening and closing tags are separate nodes.
             var seenLines: Set<Int> = []
-            return document.nodes(where: \.isRawHTML).filter { seenLines.insert($0.location.line).inserted }.map {
+            return document.rawHTML.filter { seenLines.insert($0.location.line).inserted }.map {
                 Diagnostic.warning(
                     at: $0.location, "raw HTML is not rendered", rule: "raw-html",
                     hint: "use Markdown instead, or set 'allow_raw_html: true' in handbook.yaml")
             }
-        }
-    }
-}
-
-extension MarkdownNode {
-    fileprivate var isRawHTML: Bool {
-        switch kind {
-        case .htmlBlock, .htmlInline: true
-        default: false
         }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import HandbookModel
+@testable import HandbookRendering
 
 /// Runs the built `handbook` executable, as a user or CI would.
 @Suite struct CommandLineTests {
@@ -188,10 +189,14 @@ import Testing
             _ = try TestSupport.makeContent(in: folder)
             let result = try run(["build", "--today", "2026-06-01", "--output", "site"], in: folder)
             #expect(result.status == 0, "\(result.errors)")
+            let published = try #require(
+                FileManager.default.contents(atPath: folder.appendingPathComponent("site/assets/style.css").path))
+            let source = try #require(
+                FileManager.default.contents(
+                    atPath: TestSupport.defaultTheme.appendingPathComponent("assets/style.css").path))
             #expect(
-                FileManager.default.contents(atPath: folder.appendingPathComponent("site/assets/style.css").path)
-                    == FileManager.default.contents(
-                        atPath: TestSupport.defaultTheme.appendingPathComponent("assets/style.css").path))
+                String(decoding: published, as: UTF8.self)
+                    == AssetCompactor.stylesheet(String(decoding: source, as: UTF8.self)))
             let missing = try run(["build", "--theme", "no-such-theme"], in: folder)
             #expect(missing.status == 2)
             #expect(missing.errors.contains("theme folder"), "\(missing.errors)")

@@ -33,8 +33,11 @@ import Testing
             #expect(theme.strings["home"] == "Start")
             #expect(theme.strings["search"] == builtIn.strings["search"], "the other strings stay")
             let assets = Dictionary(uniqueKeysWithValues: theme.assetFiles().map { ($0.path, $0.contents) })
-            #expect(assets["assets/style.css"] == Data("body { color: teal; }\n".utf8))
-            #expect(assets["assets/search.js"] == Theme.builtInFiles["assets/search.js"])
+            #expect(assets["assets/style.css"] == Data("body{color:teal;}".utf8), "the folder's stylesheet, compacted")
+            let script = try #require(Theme.builtInFiles["assets/search.js"])
+            #expect(
+                assets["assets/search.js"]
+                    == Data(AssetCompactor.compact(String(decoding: script, as: UTF8.self), path: "search.js").utf8))
             #expect(theme.fingerprint != builtIn.fingerprint, "a changed string changes the fingerprint")
         }
     }

@@ -64,6 +64,24 @@ import Testing
         }
     }
 
+    /// `sed -i` writes `sedXXXXXX` beside the file and renames it over the file: both are files,
+    /// which no name tells from a folder; only a folder's path ends with `/`.
+    @Test func aSaveThroughATemporaryFileWithoutExtensionNamesFilesOnly() async throws {
+        try await watching { content, _, batches in
+            let temporary = content.appendingPathComponent("chapters/sedAb12Cd")
+            try "new text\n".write(to: temporary, atomically: false, encoding: .utf8)
+            #expect(rename(temporary.path, content.appendingPathComponent("chapters/a.md").path) == 0)
+            try FileManager.default.createDirectory(
+                at: content.appendingPathComponent("chapters/old"), withIntermediateDirectories: true)
+            try await settle(batches)
+            try FileManager.default.removeItem(at: content.appendingPathComponent("chapters/old"))
+            try await settle(batches, count: batches.all.count + 1)
+            let changed = batches.all.reduce(into: Set<String>()) { $0.formUnion($1) }
+            #expect(changed.contains("chapters/a.md"), "\(changed)")
+            #expect(changed.filter { $0.hasSuffix("/") } == ["chapters/old/"], "\(changed)")
+        }
+    }
+
     @Test func aDeletedFileIsReported() async throws {
         try await watching { content, _, batches in
             try FileManager.default.removeItem(at: content.appendingPathComponent("chapters/b.md"))
