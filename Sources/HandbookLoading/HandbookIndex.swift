@@ -17,6 +17,10 @@ public struct HandbookIndex: Sendable {
     private let chaptersByArea: [String: [Chapter]]
     /// Every anchor of each chapter page, by path: its headings and embedded process steps.
     private let chapterAnchors: [String: [String]]
+    /// Every anchor of each policy page, by the policy's path, and of each role page, by id:
+    /// worked out once, since every link to them is checked against them.
+    private let policyAnchors: [String: [String]]
+    private let roleAnchors: [String: [String]]
     private let policiesByArea: [String: [Policy]]
     private let chaptersByRelatedPolicy: [String: [Chapter]]
 
@@ -49,6 +53,15 @@ public struct HandbookIndex: Sendable {
         chapterAnchors = self.chapterDocuments.mapValues {
             $0.headings.map(\.id) + PageAnchors.embedded(in: $0, processes: processesByID)
         }
+        var policyAnchors: [String: [String]] = [:]
+        for policy in handbook.policies {
+            guard let document = self.policyDocuments[policy.path] else { continue }
+            policyAnchors[policy.path] =
+                document.headings.map(\.id) + PageAnchors.embedded(in: document, processes: processesByID)
+                + PageAnchors.policy(policy)
+        }
+        self.policyAnchors = policyAnchors
+        roleAnchors = rolesByID.mapValues { PageAnchors.role($0, in: handbook) }
         chaptersByArea = Dictionary(grouping: handbook.chapters, by: \.area.value).mapValues {
             $0.sorted { ($0.order, $0.title) < ($1.order, $1.title) }
         }
@@ -101,9 +114,7 @@ public struct HandbookIndex: Sendable {
     /// Every anchor of a policy's page: its body's headings, the steps of processes the body
     /// embeds, and the page's own sections.
     public func anchors(of policy: Policy) -> [String]? {
-        policyDocuments[policy.path].map {
-            $0.headings.map(\.id) + PageAnchors.embedded(in: $0, processes: processesByID) + PageAnchors.policy(policy)
-        }
+        policyAnchors[policy.path]
     }
 
     /// Every anchor of the page a link target lands on, or nil if the page does not exist.
@@ -114,7 +125,7 @@ public struct HandbookIndex: Sendable {
         case .policy(let id, _):
             policiesByID[id].flatMap(anchors(of:))
         case .process(let id, _): processesByID[id].map(PageAnchors.process)
-        case .role(let id, _): rolesByID[id].map { PageAnchors.role($0, in: handbook) }
+        case .role(let id, _): roleAnchors[id]
         case .external, .fragment, .relative, .file, .page: nil
         }
     }

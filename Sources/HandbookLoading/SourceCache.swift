@@ -19,24 +19,25 @@ public final class SourceCache: @unchecked Sendable {
         var hash: String = ""
     }
 
-    /// Markdown parsed with headings kept off `reserved` anchors: keyed by where it comes from,
+    /// Markdown parsed with headings kept off reserved anchors: keyed by where it comes from,
     /// its text compared byte for byte (hashing whole chapters would cost more than it saves).
     struct DocumentKey: Hashable {
         let path: String
         let lineOffset: Int
         let columnOffset: Int
-        let reserved: Set<String>
 
-        init(_ source: MarkdownSource, reserved: Set<String>) {
+        init(_ source: MarkdownSource) {
             path = source.path
             lineOffset = source.lineOffset
             columnOffset = source.columnOffset
-            self.reserved = reserved
         }
     }
 
+    /// A parse and what it was made from. The reserved anchors are compared on a hit rather
+    /// than hashed into the key on every look-up, inside the lock.
     private struct Document {
         let text: String
+        let reserved: Set<String>
         let document: MarkdownDocument
     }
 
@@ -65,12 +66,14 @@ public final class SourceCache: @unchecked Sendable {
     func document(
         _ source: MarkdownSource, reserved: Set<String>, parse: (MarkdownSource, Set<String>) -> MarkdownDocument
     ) -> MarkdownDocument {
-        let key = DocumentKey(source, reserved: reserved)
-        if let cached = lock.withLock({ documents.reuse(key) { $0.text.hasSameBytes(as: source.text) } }) {
+        let key = DocumentKey(source)
+        if let cached = lock.withLock({ documents.reuse(key) { _ in true } }),
+            cached.reserved == reserved, cached.text.hasSameBytes(as: source.text)
+        {
             return cached.document
         }
         let document = parse(source, reserved)
-        lock.withLock { documents.store(Document(text: source.text, document: document), at: key) }
+        lock.withLock { documents.store(Document(text: source.text, reserved: reserved, document: document), at: key) }
         return document
     }
 
