@@ -160,8 +160,13 @@ public struct ContentLoader: Sendable {
     private func files(under folder: String, extensions: Set<String>?) -> [String] {
         content.files(under: folder).filter { path in
             // Hidden files and everything in hidden folders (drafts, editor backups) are skipped.
-            !path.split(separator: "/").contains(where: { $0.hasPrefix(".") })
-                && extensions.map { $0.contains((path as NSString).pathExtension.lowercased()) } ?? true
+            let components = path.split(separator: "/")
+            guard !components.contains(where: { $0.hasPrefix(".") }) else { return false }
+            guard let extensions else { return true }
+            guard let name = components.last, let dot = name.lastIndex(of: "."), dot != name.startIndex else {
+                return false
+            }
+            return extensions.contains(name[name.index(after: dot)...].lowercased())
         }
     }
 }

@@ -8,14 +8,14 @@ import HandbookModel
 /// missing; and links or images whose unsafe address is removed from the page.
 struct LinkCheck: ValidationRule {
     func check(_ index: HandbookIndex, context: ValidationContext) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
         let pages = sitePages(of: index)
-        for chapter in index.handbook.chapters {
+        // Every link of every chapter is checked on every rebuild of `handbook serve`: on all cores.
+        var diagnostics = index.handbook.chapters.concurrentMap { chapter -> [Diagnostic] in
             guard let document = index.chapterDocuments[chapter.path],
                 let ownAnchors = index.anchors(of: .chapter(path: chapter.path, anchor: nil))
-            else { continue }
-            diagnostics += check(document, ownAnchors: ownAnchors, index: index, pages: pages)
-        }
+            else { return [] }
+            return check(document, ownAnchors: ownAnchors, index: index, pages: pages)
+        }.flatMap { $0 }
         for policy in index.handbook.policies {
             guard let document = index.policyDocuments[policy.path], let ownAnchors = index.anchors(of: policy)
             else { continue }
