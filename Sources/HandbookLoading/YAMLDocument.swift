@@ -11,7 +11,7 @@ struct YAMLDocument {
         do {
             // The encoding is named: Yams would otherwise read the whole environment, under a lock, per
             // document, which stalls a parallel load.
-            let root = try Yams.compose(yaml: text, .default, .default, .utf8)
+            let root = try Yams.compose(yaml: text, .basic, .default, .utf8)
             // Aliases share what they name, so a small file can stand for billions of values
             // (each alias of a list of aliases …); readers would walk every one of them.
             let budget = 10_000 + 4 * text.utf8.count

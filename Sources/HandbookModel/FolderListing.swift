@@ -70,8 +70,24 @@ package enum FolderListing {
     /// lies outside the folder (whose ``resolvedPrefix(of:)`` is `prefix`); nil when it is inside
     /// or is not there at all.
     package static func outsideTarget(of relative: String, in folder: URL, prefix: String) -> String? {
+        // Without a symbolic link on the way from the folder to the file, the file is inside: a
+        // few `lstat`s, where resolving every component of the whole path takes one each.
+        if !hasLink(on: relative, below: folder.path) { return nil }
         guard let file = realPath(folder.path + "/" + relative) else { return nil }
         return file.hasPrefix(prefix) ? nil : file
+    }
+
+    /// Whether the file at `relative` below `root`, or a folder between them, is a symbolic
+    /// link (or cannot be looked at); `..` counts as a link, since it may lead anywhere.
+    private static func hasLink(on relative: String, below root: String) -> Bool {
+        var path = root
+        for component in relative.split(separator: "/", omittingEmptySubsequences: true) {
+            guard component != "..", component != "." else { return true }
+            path += "/" + component
+            var status = stat()
+            guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFLNK else { return true }
+        }
+        return false
     }
 
     /// The size in bytes of the file at `path`, following symbolic links.
