@@ -24,7 +24,7 @@ struct ViewFactory: Sendable {
             title: config.title, description: config.description,
             version: config.version.isEmpty ? nil : config.version,
             storage: "handbook/\(config.title)/\(editionTag ?? (config.version.isEmpty ? "current" : config.version))",
-            language: config.language.rawValue, root: root, assets: assets, t: strings)
+            language: config.language.rawValue, root: root, assets: assets, t: UIStrings(strings: strings))
     }
 
     func roleLink(_ id: String) -> RoleLinkView {

@@ -25,6 +25,15 @@ struct MustacheText: MustacheCustomRenderable, MustacheTransformable, MustachePa
     func child(named name: String) -> Any? { nil }
 }
 
+/// The theme's UI strings as templates read them (`site.t.search`). A `[String: String]` would
+/// answer too, but through a conditional conformance, which the runtime checks more slowly, and
+/// with a plain `String`, which swift-mustache renders at its fourth cast; a page reads dozens.
+struct UIStrings: Sendable, MustacheParent {
+    let strings: [String: String]
+
+    func child(named name: String) -> Any? { strings[name].map(MustacheText.init) }
+}
+
 private func value(_ text: String?) -> MustacheText? { text.map(MustacheText.init) }
 @_disfavoredOverload private func value<Value>(_ value: Value) -> Value { value }
 

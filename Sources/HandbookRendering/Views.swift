@@ -15,7 +15,7 @@ struct SiteView: Sendable {
     let root: String
     /// Relative prefix from the current page to the theme's assets, which all editions share.
     let assets: String
-    let t: [String: String]
+    let t: UIStrings
     /// `handbook` and its version, for `<meta name="generator">`.
     let generator = HandbookVersion.generator
 }

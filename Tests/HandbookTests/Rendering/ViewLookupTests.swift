@@ -17,7 +17,7 @@ import Testing
     private let site = SiteView(
         title: "T", description: "D", version: "1", storage: "handbook/T/1", language: "en", root: "../",
         assets: "../assets/",
-        t: ["home": "Home"])
+        t: UIStrings(strings: ["home": "Home"]))
     private let link = LinkView(title: "L", url: "u.html", code: "C")
     private let role = RoleLinkView(name: "R", url: "r.html")
 
