@@ -111,9 +111,18 @@ private struct NavigationSummary {
     let titles: [String: String]
 
     init(_ index: HandbookIndex, plan: SitePlan) {
-        let pages = plan.pages.filter { $0.area != nil }
-        areaPages = Dictionary(grouping: pages, by: { $0.area?.id ?? "" }).mapValues { $0.map(\.path) }
-        titles = Dictionary(pages.map { ($0.path, $0.title) }, uniquingKeysWith: { first, _ in first })
+        // Read in place: a page copied out of the plan carries its whole chapter or policy.
+        var areaPages: [String: [String]] = [:]
+        var titles: [String: String] = [:]
+        titles.reserveCapacity(plan.pages.count)
+        for position in plan.pages.indices {
+            guard let area = plan.pages[position].area?.id else { continue }
+            let path = plan.pages[position].path
+            areaPages[area, default: []].append(path)
+            if titles[path] == nil { titles[path] = plan.pages[position].title }
+        }
+        self.areaPages = areaPages
+        self.titles = titles
         areaList =
             [index.handbook.config.title]
             + index.handbook.config.areas.map { area in

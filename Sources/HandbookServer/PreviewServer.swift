@@ -92,6 +92,7 @@ private actor Rebuilder {
     private var changedSinceMemory: Set<String> = []
     /// The handbook's language at the last build, for the overlay's labels.
     private var language: HandbookConfig.Language?
+    private var knownLabels: (language: HandbookConfig.Language, labels: [String: String])?
 
     init(options: PreviewServer.Options, site: ServedSite, live: LiveReload) {
         var options = options
@@ -105,6 +106,7 @@ private actor Rebuilder {
     func rebuild(after changed: Set<String>?) async {
         let before = output.files
         changedSinceMemory.formUnion(changed ?? [])
+        if changed?.contains(where: { $0.hasPrefix("theme/") }) ?? true { knownLabels = nil }
         // A batch that names a folder (or a whole root) says only that something in it changed.
         let namesFilesOnly = changedSinceMemory.allSatisfy { !$0.isEmpty && !$0.hasSuffix("/") }
         let previous = memory.flatMap { namesFilesOnly ? ($0, changedSinceMemory) : nil }
@@ -185,12 +187,17 @@ private actor Rebuilder {
         return "changed \(shown.joined(separator: ", "))\(changed.count > 3 ? " and \(changed.count - 3) more" : ""): "
     }
 
-    /// The overlay's labels from the theme's strings in the handbook's language.
+    /// The overlay's labels from the theme's strings in the handbook's language, loaded again
+    /// only when the language or a theme file changed.
     private func labels(for language: HandbookConfig.Language?) -> [String: String] {
-        guard let theme = try? Theme.load(from: options.build.themeDirectory, language: language ?? .chinese) else {
+        let language = language ?? .chinese
+        if let known = knownLabels, known.language == language { return known.labels }
+        guard let theme = try? Theme.load(from: options.build.themeDirectory, language: language) else {
             return [:]
         }
-        return theme.strings.filter { $0.key.hasPrefix("serve_") }
+        let labels = theme.strings.filter { $0.key.hasPrefix("serve_") }
+        knownLabels = (language, labels)
+        return labels
     }
 
     /// An HTML page with the live-reload script before its closing `</body>`.
