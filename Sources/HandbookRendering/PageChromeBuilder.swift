@@ -9,6 +9,7 @@ struct PageChromeBuilder: Sendable {
     let views: ViewFactory
     let theme: Theme
     let sidebar: Sidebar
+    let headers: SiteHeaders
     let edition: EditionContext?
 
     func build(_ page: SitePlan.Page, kind: String, headings: [Heading] = [], source: String? = nil) -> PageChrome {
@@ -29,7 +30,7 @@ struct PageChromeBuilder: Sendable {
             case .onboarding(let role): "\(theme.string("onboarding_pack"))：\(role.name)"
             default: page.title
             }
-        return PageChrome(
+        var chrome = PageChrome(
             title: title,
             description: description(of: page),
             site: views.site(),
@@ -65,6 +66,10 @@ struct PageChromeBuilder: Sendable {
                 default: false
                 }
             }())
+        chrome.header = headers.html(
+            of: SiteHeaderView(site: chrome.site, navRolesCurrent: chrome.navRolesCurrent, editions: chrome.editions)
+        ) { theme.render($0, template: "site-header") }
+        return chrome
     }
 
     /// The version switcher: the same page in every edition (or that edition's home page where

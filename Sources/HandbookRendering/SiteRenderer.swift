@@ -12,6 +12,8 @@ public struct SiteRenderer: Sendable {
     let today: CalendarDate
     package let plan: SitePlan
     let sidebar: Sidebar
+    /// The site's header, rendered once per folder depth (``SiteHeaders``).
+    private let headers = SiteHeaders()
     let edition: EditionContext?
     /// Parts of pages from earlier builds, reused where unchanged.
     let cache: RenderCache?
@@ -184,7 +186,8 @@ public struct SiteRenderer: Sendable {
             editionTag: edition.flatMap { $0.edition.isLatest ? nil : $0.edition.name })
         let markdown = HTMLRenderer(
             allowsRawHTML: index.handbook.config.allowsRawHTML, embedding: PageEmbedding(views: views, theme: theme))
-        let chrome = PageChromeBuilder(plan: plan, views: views, theme: theme, sidebar: sidebar, edition: edition)
+        let chrome = PageChromeBuilder(
+            plan: plan, views: views, theme: theme, sidebar: sidebar, headers: headers, edition: edition)
 
         switch page.content {
         case .home:

@@ -57,7 +57,7 @@ public struct Theme: Sendable {
         "layout", "home", "area", "chapter", "policy", "process", "role", "roles", "search", "404", "nav-area", "pager",
         "process-steps", "kpi-table", "tier-table", "embed-process", "embed-kpi", "embed-tiers", "policy-article",
         "checklist-tool", "print-header", "signoff", "process-checklist", "print-process", "onboarding", "checklists",
-        "print", "changes", "history", "change-item", "reviews", "embed-process-map",
+        "print", "changes", "history", "change-item", "reviews", "embed-process-map", "site-header",
     ]
 
     /// The built-in theme's files, by path in a theme folder.

@@ -58,6 +58,18 @@ extension PageChrome: MustacheParent {
         case "hasTOC": value(hasTOC)
         case "hasPager": value(hasPager)
         case "hasChecklists": value(hasChecklists)
+        case "header": value(header)
+        default: nil
+        }
+    }
+}
+
+extension SiteHeaderView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "site": value(site)
+        case "navRolesCurrent": value(navRolesCurrent)
+        case "editions": value(editions)
         default: nil
         }
     }

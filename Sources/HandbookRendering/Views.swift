@@ -82,6 +82,8 @@ struct PageChrome: Sendable {
     let historyURL: String?
     /// Whether the page can hold checklists or print buttons, and so needs `checklists.js`.
     let hasChecklists: Bool
+    /// The site's header from the theme's `site-header` template (see ``SiteHeaderView``).
+    var header = ""
 
     // Mustache sees stored properties only, so these flags are stored too.
     let hasBreadcrumbs: Bool
@@ -113,6 +115,16 @@ struct PageChrome: Sendable {
         hasTOC = !toc.isEmpty
         hasPager = previous != nil || next != nil
     }
+}
+
+/// What the theme's `site-header` template sees: the same from page to page of a folder, so it
+/// is rendered once per folder depth and state of the roles link and reused, as Hugo's
+/// `partialCached` does; on a site with editions, whose switcher links the page itself, once per
+/// page.
+struct SiteHeaderView: Sendable {
+    let site: SiteView
+    let navRolesCurrent: Bool
+    let editions: EditionsView?
 }
 
 struct RoleLinkView: Sendable {

@@ -74,6 +74,7 @@ import Testing
                 allLabel: "All"),
             TOCEntryView(text: "t", id: "i", nested: true),
             chrome,
+            SiteHeaderView(site: site, navRolesCurrent: true, editions: chrome.editions),
             role,
             KPIRowView(name: "N", weight: "50%", target: "1", measure: "M"),
             kpis,
