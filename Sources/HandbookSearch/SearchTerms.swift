@@ -93,7 +93,10 @@ struct SectionTerms: Sendable {
     /// ``SearchIndexBuilder/longestSuffixedWord``), so that a query starting inside a word still
     /// finds it; the client matches word terms by prefix, so `ustom` finds the suffix `ustomers`.
     init(_ section: SearchSection, words: inout WordNumbers) {
-        counts = [:]
+        // About one term per two bytes of Chinese (a character and a pair per three bytes) and
+        // fewer in English: reserved at once rather than grown, and rehashed, step by step.
+        counts = Dictionary(
+            minimumCapacity: (section.title.utf8.count + section.heading.utf8.count + section.text.utf8.count) / 2)
         length = 0
         func terms(of text: String, _ note: (UInt64, _ isSuffix: Bool) -> Void) {
             SearchTokenizer.scan(

@@ -66,8 +66,9 @@ public struct DiskOutput: SiteOutput {
 
         func add(_ files: [OutputFile]) throws {
             try register.register(files)
-            let newFolders = Set(files.map { ($0.path as NSString).deletingLastPathComponent })
-                .filter { !$0.isEmpty }.subtracting(folders)
+            let newFolders = Set(
+                files.compactMap { file in file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } }
+            ).subtracting(folders)
             for folder in newFolders.sorted() {
                 try FileManager.default.createDirectory(
                     at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
@@ -158,11 +159,32 @@ public struct DiskOutput: SiteOutput {
     /// are the same, as rsync's `--link-dest` does: a rebuild then writes only what changed, and
     /// retiring the old site frees only what changed.
     private static func linkUnchanged(_ data: Data, from previous: String, to destination: String) -> Bool {
+        let descriptor = open(previous, O_RDONLY)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
         var status = stat()
-        guard stat(previous, &status) == 0, Int(status.st_size) == data.count,
-            let old = FileManager.default.contents(atPath: previous), old == data
+        guard fstat(descriptor, &status) == 0, Int(status.st_size) == data.count, hasBytes(data, descriptor)
         else { return false }
         return link(previous, destination) == 0
+    }
+
+    /// Whether the open file holds exactly `data` (whose size it has), read in pieces.
+    private static func hasBytes(_ data: Data, _ descriptor: Int32) -> Bool {
+        data.withUnsafeBytes { expected in
+            var buffer = [UInt8](repeating: 0, count: min(max(expected.count, 1), 1 << 16))
+            var offset = 0
+            while offset < expected.count {
+                let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                guard count > 0, offset + count <= expected.count else { return false }
+                let same = buffer.withUnsafeBytes {
+                    memcmp($0.baseAddress!, expected.baseAddress! + offset, count) == 0
+                }
+                guard same else { return false }
+                offset += count
+            }
+            return true
+        }
     }
 
     /// Writes a new file with plain POSIX calls. `Data.write(to:)` syncs every file to disk,
@@ -188,12 +210,12 @@ public struct DiskOutput: SiteOutput {
 
     /// Writes `files` into `folder`, whose subfolders exist.
     fileprivate func writeFiles(_ files: [OutputFile], into folder: URL) throws {
-        let previous = outputDirectory
+        // Paths joined as strings: `URL.appendingPathComponent` per file cost more than writing.
+        let previous = outputDirectory.path + "/"
+        let staging = folder.path + "/"
         let failures = files.concurrentMap { file -> String? in
-            let destination = folder.appendingPathComponent(file.path).path
-            if DiskOutput.linkUnchanged(
-                file.contents, from: previous.appendingPathComponent(file.path).path, to: destination)
-            {
+            let destination = staging + file.path
+            if DiskOutput.linkUnchanged(file.contents, from: previous + file.path, to: destination) {
                 return nil
             }
             return DiskOutput.writeFile(file.contents, to: destination)
