@@ -285,11 +285,7 @@ public final class SearchIndex: @unchecked Sendable {
         if postings.count <= SearchIndexBuilder.headSize {
             head = PostingCode.encode(postings)
         } else {
-            var best = [Bool](repeating: false, count: postings.count)
-            let ranked = postings.indices.sorted {
-                (postings[$0].weight, -$0) > (postings[$1].weight, -$1)
-            }
-            for index in ranked.prefix(SearchIndexBuilder.headSize) { best[index] = true }
+            let best = Self.best(SearchIndexBuilder.headSize, of: postings)
             head =
                 PostingCode.encode(number: postings.count)
                 + PostingCode.encode(postings.indices.filter { best[$0] }.map { postings[$0] })
@@ -300,6 +296,27 @@ public final class SearchIndex: @unchecked Sendable {
             text: text, bucketHash: SearchIndexBuilder.fnv1a(SearchIndexBuilder.shardKey(text)),
             head: "\"" + head + "\"", tail: tail.map { "\"" + $0 + "\"" },
             headBytes: text.utf8.count + 6 + min(postings.count, SearchIndexBuilder.headSize) * 4)
+    }
+
+    /// Which of `postings` are the `count` best-weighted, the earlier first among equal weights:
+    /// those above the weight where the count runs out, then the first ones at that weight.
+    /// Weights are small numbers, so they are counted rather than sorted.
+    private static func best(_ count: Int, of postings: [(section: Int, weight: Int)]) -> [Bool] {
+        var perWeight = [Int](repeating: 0, count: (postings.map(\.weight).max() ?? 0) + 1)
+        for posting in postings { perWeight[posting.weight] += 1 }
+        var threshold = perWeight.count - 1
+        var above = 0
+        while threshold > 0, above + perWeight[threshold] < count {
+            above += perWeight[threshold]
+            threshold -= 1
+        }
+        var atThreshold = count - above
+        return postings.map { posting in
+            if posting.weight > threshold { return true }
+            guard posting.weight == threshold, atThreshold > 0 else { return false }
+            atThreshold -= 1
+            return true
+        }
     }
 
     /// Buckets enough for a query to fetch about ``SearchIndexBuilder/shardBytes`` per term.

@@ -118,20 +118,24 @@ public enum SearchTokenizer {
     /// punctuation, which normalisation leaves alone but for capitals and separators (which stay
     /// separators).
     static func quicklyNormalized(_ text: String) -> String? {
-        var scalars = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: every section's text passes through here.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x41...0x5A:
-                scalars.append(Unicode.Scalar(UInt8(scalar.value + 0x20)))
-            case 0...0x7F, 0x4E00...0x9FFF, 0x3001...0x3002, 0x3008...0x3011, 0x2013...0x2014, 0x2018...0x2019,
+                bytes.append(UInt8(scalar.value + 0x20))
+            case 0...0x7F:
+                bytes.append(UInt8(scalar.value))
+            case 0x4E00...0x9FFF, 0x3001...0x3002, 0x3008...0x3011, 0x2013...0x2014, 0x2018...0x2019,
                 0x201C...0x201D, 0x2026, 0xD7, 0xF7, 0x2190...0x2193, 0x2264...0x2265, 0x2500...0x257F, 0xFF01,
                 0xFF08...0xFF09, 0xFF0C, 0xFF1A...0xFF1B, 0xFF1F, 0xFF5E:
-                scalars.append(scalar)
+                bytes.append(contentsOf: scalar.utf8)
             default:
                 return nil
             }
         }
-        return String(scalars)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Han, kana and Hangul, by the same code point ranges as the client.
