@@ -70,7 +70,10 @@ extension SiteInput {
     ) -> Set<SiteInput> {
         var changes: Set<SiteInput> = []
         for file in files {
-            if file.hasPrefix("theme/") {
+            if file.hasPrefix("theme/assets/") {
+                // Copied whole by every build; pages only link to them.
+                continue
+            } else if file.hasPrefix("theme/") {
                 changes.insert(.theme)
             } else if file == "handbook.yaml" {
                 changes.insert(.settings)

@@ -78,6 +78,11 @@ import Testing
         #expect(result.old.inputs.keys.sorted() == result.new.inputs.keys.sorted())
     }
 
+    @Test func themeStylesheetRedoesNoPage() throws {
+        let result = try rebuild(changing: ["theme/assets/style.css"]) { _ in }
+        #expect(pages(result.new).isDisjoint(with: result.write), "\(result.write.sorted().prefix(5))")
+    }
+
     @Test func newChapterIsWrittenAndEveryNavigationUpdated() throws {
         let result = try rebuild(changing: ["chapters/03-faq.md"]) { content in
             content[text: "chapters/03-faq.md"] =
