@@ -106,10 +106,11 @@ public struct SiteBuilder: Sendable {
     ) async throws -> Report {
         var stopwatch = Stopwatch()
         let options = self.options
+        // Git's answers do not depend on the check: asked while it runs.
+        async let lastChanges = LastChanges.load(contentDirectory: options.contentDirectory, git: options.git)
         let (index, checkDiagnostics) = try await runBlocking {
             try ContentCheck(content: options.content, today: options.today, cache: options.sourceCache).run()
         }
-        async let lastChanges = LastChanges.load(contentDirectory: options.contentDirectory, git: options.git)
         let history = await EditionHistory.load(
             latest: index, contentDirectory: options.contentDirectory, today: options.today, git: options.git)
         let diagnostics = (checkDiagnostics + history.diagnostics).sortedForReport()

@@ -30,6 +30,8 @@ struct Sidebar: Sendable {
     }
 
     private let theme: Theme
+    /// Entries rendered for earlier pages, reused (``NavigationEntries``).
+    private let entries = NavigationEntries()
     let areas: [AreaEntries]
     /// Whether every page lists every entry.
     let isComplete: Bool
@@ -57,8 +59,8 @@ struct Sidebar: Sendable {
         for root in roots {
             for entry in areas {
                 blocks[root, default: [:]][entry.area.id] = Sidebar.render(
-                    entry, shown: isComplete ? entry.entries[...] : [], theme: theme, root: root, currentPath: nil,
-                    currentPolicy: nil, open: isComplete, current: false)
+                    entry, shown: isComplete ? entry.entries[...] : [], theme: theme, entries: entries, root: root,
+                    currentPath: nil, currentPolicy: nil, open: isComplete, current: false)
             }
         }
         foldedBlocks = blocks
@@ -70,8 +72,8 @@ struct Sidebar: Sendable {
             if entry.area.id != area?.id, let cached = foldedBlocks[root]?[entry.area.id] { return cached }
             return Sidebar.render(
                 entry, shown: isComplete ? entry.entries[...] : window(of: entry.entries, around: currentPath),
-                theme: theme, root: root, currentPath: currentPath, currentPolicy: currentPolicy, open: true,
-                current: entry.area.id == area?.id)
+                theme: theme, entries: entries, root: root, currentPath: currentPath, currentPolicy: currentPolicy,
+                open: true, current: entry.area.id == area?.id)
         }.joined()
     }
 
@@ -112,16 +114,19 @@ struct Sidebar: Sendable {
     }
 
     private static func render(
-        _ entry: AreaEntries, shown: ArraySlice<Entry>, theme: Theme, root: String, currentPath: String?,
-        currentPolicy: String?, open: Bool, current: Bool
+        _ entry: AreaEntries, shown: ArraySlice<Entry>, theme: Theme, entries: NavigationEntries, root: String,
+        currentPath: String?, currentPolicy: String?, open: Bool, current: Bool
     ) -> String {
         let partial = shown.count < entry.entries.count
         let view = NavAreaView(
             id: SiteRoutes.slug(entry.area.id), title: entry.area.title, current: current, open: open,
             entries: shown.map {
-                NavItemView(
-                    title: $0.title, url: root + $0.path,
-                    current: $0.policyID.map { $0 == currentPolicy } ?? ($0.path == currentPath), code: $0.policyID)
+                entries.withHTML(
+                    NavItemView(
+                        title: $0.title, url: root + $0.path,
+                        current: $0.policyID.map { $0 == currentPolicy } ?? ($0.path == currentPath),
+                        code: $0.policyID)
+                ) { theme.render($0, template: "nav-entry") }
             },
             partial: partial, url: root + SiteRoutes.area(id: entry.area.id),
             allLabel: theme.string("nav_all_entries").replacingOccurrences(

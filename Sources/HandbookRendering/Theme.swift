@@ -58,6 +58,7 @@ public struct Theme: Sendable {
         "process-steps", "kpi-table", "tier-table", "embed-process", "embed-kpi", "embed-tiers", "policy-article",
         "checklist-tool", "print-header", "signoff", "process-checklist", "print-process", "onboarding", "checklists",
         "print", "changes", "history", "change-item", "reviews", "embed-process-map", "site-header",
+        "nav-entry",
     ]
 
     /// The built-in theme's files, by path in a theme folder.

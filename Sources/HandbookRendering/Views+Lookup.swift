@@ -101,6 +101,7 @@ extension NavItemView: MustacheParent {
         case "url": value(url)
         case "current": value(current)
         case "code": value(code)
+        case "html": value(html)
         default: nil
         }
     }

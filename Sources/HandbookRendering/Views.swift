@@ -32,6 +32,8 @@ struct NavItemView: Sendable {
     let current: Bool
     /// A policy's id, shown small beside its title.
     let code: String?
+    /// The entry as the theme's `nav-entry` template renders it (see ``NavigationEntries``).
+    var html = ""
 }
 
 /// One area of the sidebar, rendered by the theme's `nav-area` template.
