@@ -217,9 +217,9 @@ public struct SiteBuilder: Sendable {
                 // reach stays as the previous build wrote it, if the output still has it.
                 let searchFiles = Set(search.files.map(\.path))
                 try render(first)
-                var redo = PageGraph.rebuild(from: previous.memory.graph, to: graph, changed: changes).write
-                    .subtracting(searchFiles).subtracting(first.map(\.path))
                 let firstPaths = Set(first.map(\.path))
+                var redo = PageGraph.rebuild(from: previous.memory.graph, to: graph, changed: changes).write
+                    .subtracting(searchFiles).subtracting(firstPaths)
                 for path in graph.inputs.keys
                 where !redo.contains(path) && !searchFiles.contains(path) && !firstPaths.contains(path) {
                     if previous.memory.graph.inputs[path] != nil, let data = output.existingFile(at: path) {

@@ -34,8 +34,14 @@ enum JSONText {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// `{"key":value,…}` with keys in sorted order and values already written as JSON.
+    /// `{"key":value,…}` with keys in the order of their UTF-8 bytes (code point order, as `<`
+    /// orders the normalised terms, without comparing them as Unicode text) and values already
+    /// written as JSON.
     static func object(_ members: [String: String]) -> String {
-        "{" + members.sorted { $0.key < $1.key }.map { string($0.key) + ":" + $0.value }.joined(separator: ",") + "}"
+        "{"
+            + members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map {
+                string($0.key) + ":" + $0.value
+            }
+            .joined(separator: ",") + "}"
     }
 }
