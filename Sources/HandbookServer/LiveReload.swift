@@ -16,12 +16,23 @@ final class LiveReload: Sendable {
     /// The `problems` event's data as last sent, for pages opened later.
     private let problems = Mutex("{\"errors\":[],\"warnings\":[]}")
 
-    /// The events for one open page, as `text/event-stream` chunks, until it goes away; first a
-    /// `change` of the `missed` paths, if any.
+    /// The events for one open page, as `text/event-stream` chunks, until it goes away: first the
+    /// problems of the last check and a `change` of the `missed` paths, if any, then what later
+    /// rebuilds report. One ordered stream, so that a page never shows older problems after
+    /// newer ones (a separate request for the problems could be answered before a rebuild's
+    /// report and read after it).
     func events(missed: Set<String> = []) -> AsyncStream<String> {
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(16))
         let id = clients.withLock { clients -> Int? in
             guard !clients.closed else { return nil }
+            // Before the page is registered, under the lock that every report's broadcast takes:
+            // a later report reaches the page after these.
+            // A comment first, so that the browser knows the stream is open.
+            continuation.yield(": handbook serve\n\n")
+            continuation.yield("event: problems\ndata: \(problems.withLock { $0 })\n\n")
+            if !missed.isEmpty, let chunk = Self.chunk("change", ["paths": missed.sorted()]) {
+                continuation.yield(chunk)
+            }
             let id = clients.next
             clients.next += 1
             clients.continuations[id] = continuation
@@ -34,9 +45,6 @@ final class LiveReload: Sendable {
         continuation.onTermination = { [weak self] _ in
             self?.clients.withLock { _ = $0.continuations.removeValue(forKey: id) }
         }
-        // A comment first, so that the browser knows the stream is open.
-        continuation.yield(": handbook serve\n\n")
-        if !missed.isEmpty, let chunk = Self.chunk("change", ["paths": missed.sorted()]) { continuation.yield(chunk) }
         return stream
     }
 

@@ -115,13 +115,8 @@ enum LiveReloadScript {
             }
           }
 
-          fetch("/__handbook/problems", { cache: "no-store" })
-            .then(function (response) { return response.json(); })
-            .then(showProblems)
-            .catch(function () {});
-
-          // The time this page was loaded, so that changes made before the connection opens
-          // are not missed.
+          // The stream starts with the problems of the last check. The time this page was
+          // loaded, so that changes made before the connection opens are not missed.
           var events = new EventSource("/__handbook/events?since=" + Math.floor(performance.timeOrigin));
           events.addEventListener("change", function (event) {
             var paths = JSON.parse(event.data).paths;
