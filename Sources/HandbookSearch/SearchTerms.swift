@@ -63,8 +63,33 @@ struct WordNumbers: Sendable {
     private(set) var words: [String] = []
     private(set) var partitions: [Int] = []
     private var numbers: [Substring: Int] = [:]
+    /// The numbers of each word's suffixes, by word number, once worked out: a word recurs in
+    /// section after section, and its suffixes cost a look-up each.
+    private var suffixes: [[Int]?] = []
 
     init(partitionCount: Int) { self.partitionCount = partitionCount }
+
+    /// The numbers of the suffixes of the word numbered `number` that are searched for, longest
+    /// first (see ``SectionTerms``): none for words of two letters or fewer, for numbers, and
+    /// for words longer than ``SearchIndexBuilder/longestSuffixedWord``.
+    mutating func suffixNumbers(of number: Int) -> [Int] {
+        if number < suffixes.count, let known = suffixes[number] { return known }
+        let scalars = words[number].unicodeScalars
+        let length = scalars.count
+        var found: [Int] = []
+        if length > 2, length <= SearchIndexBuilder.longestSuffixedWord,
+            !scalars.allSatisfy({ $0.properties.numericType != nil })
+        {
+            var start = scalars.index(after: scalars.startIndex)
+            for _ in 0..<(length - 2) {
+                found.append(self.number(of: Substring(scalars[start...])))
+                scalars.formIndex(after: &start)
+            }
+        }
+        if suffixes.count <= number { suffixes += Array(repeating: nil, count: number + 1 - suffixes.count) }
+        suffixes[number] = found
+        return found
+    }
 
     mutating func number(of word: Substring) -> Int {
         if let number = numbers[word] { return number }
@@ -106,18 +131,10 @@ struct SectionTerms: Sendable {
                     note(TermKey.cjk(scalar), false)
                 },
                 word: { word in
-                    note(TermKey.word(words.number(of: word)), false)
+                    let number = words.number(of: word)
+                    note(TermKey.word(number), false)
                     // Numbers are looked up whole or by their start: no one quotes the middle of one.
-                    let scalars = word.unicodeScalars
-                    let length = scalars.count
-                    guard length > 2, length <= SearchIndexBuilder.longestSuffixedWord,
-                        !scalars.allSatisfy({ $0.properties.numericType != nil })
-                    else { return }
-                    var start = scalars.index(after: scalars.startIndex)
-                    for _ in 0..<(length - 2) {
-                        note(TermKey.word(words.number(of: Substring(scalars[start...]))), true)
-                        scalars.formIndex(after: &start)
-                    }
+                    for suffix in words.suffixNumbers(of: number) { note(TermKey.word(suffix), true) }
                 })
         }
         func note(_ key: UInt64, isSuffix: Bool, _ update: (inout TermCounts) -> Void) {
