@@ -9,7 +9,10 @@ struct PageChromeBuilder: Sendable {
     let views: ViewFactory
     let theme: Theme
     let sidebar: Sidebar
-    let headers: SiteHeaders
+    /// Headers of earlier pages: every page of a folder depth shows the same one (the roles link
+    /// marked or not). A header with a version switcher links the page itself, so is rendered
+    /// for its page.
+    let headers: RenderedOnce
     let edition: EditionContext?
 
     func build(_ page: SitePlan.Page, kind: String, headings: [Heading] = [], source: String? = nil) -> PageChrome {
@@ -66,9 +69,13 @@ struct PageChromeBuilder: Sendable {
                 default: false
                 }
             }())
-        chrome.header = headers.html(
-            of: SiteHeaderView(site: chrome.site, navRolesCurrent: chrome.navRolesCurrent, editions: chrome.editions)
-        ) { theme.render($0, template: "site-header") }
+        let header = SiteHeaderView(
+            site: chrome.site, navRolesCurrent: chrome.navRolesCurrent, editions: chrome.editions)
+        let render = { theme.render(header, template: "site-header") }
+        chrome.header =
+            header.editions == nil
+            ? headers.html("\(header.navRolesCurrent)\n\(header.site.root)\n\(header.site.assets)", render: render)
+            : render()
         return chrome
     }
 

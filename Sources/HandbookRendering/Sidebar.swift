@@ -30,8 +30,9 @@ struct Sidebar: Sendable {
     }
 
     private let theme: Theme
-    /// Entries rendered for earlier pages, reused (``NavigationEntries``).
-    private let entries = NavigationEntries()
+    /// Entries rendered for earlier pages: one that is not the current page reads the same on
+    /// every page of a folder depth (each page shows up to 17 of its area).
+    private let entries = RenderedOnce()
     let areas: [AreaEntries]
     /// Whether every page lists every entry.
     let isComplete: Bool
@@ -114,19 +115,20 @@ struct Sidebar: Sendable {
     }
 
     private static func render(
-        _ entry: AreaEntries, shown: ArraySlice<Entry>, theme: Theme, entries: NavigationEntries, root: String,
+        _ entry: AreaEntries, shown: ArraySlice<Entry>, theme: Theme, entries: RenderedOnce, root: String,
         currentPath: String?, currentPolicy: String?, open: Bool, current: Bool
     ) -> String {
         let partial = shown.count < entry.entries.count
         let view = NavAreaView(
             id: SiteRoutes.slug(entry.area.id), title: entry.area.title, current: current, open: open,
-            entries: shown.map {
-                entries.withHTML(
-                    NavItemView(
-                        title: $0.title, url: root + $0.path,
-                        current: $0.policyID.map { $0 == currentPolicy } ?? ($0.path == currentPath),
-                        code: $0.policyID)
-                ) { theme.render($0, template: "nav-entry") }
+            entries: shown.map { shown in
+                var item = NavItemView(
+                    title: shown.title, url: root + shown.path,
+                    current: shown.policyID.map { $0 == currentPolicy } ?? (shown.path == currentPath),
+                    code: shown.policyID)
+                let render = { [item] in theme.render(item, template: "nav-entry") }
+                item.html = item.current ? render() : entries.html(item.url, render: render)
+                return item
             },
             partial: partial, url: root + SiteRoutes.area(id: entry.area.id),
             allLabel: theme.string("nav_all_entries").replacingOccurrences(

@@ -12,8 +12,8 @@ public struct SiteRenderer: Sendable {
     let today: CalendarDate
     package let plan: SitePlan
     let sidebar: Sidebar
-    /// The site's header, rendered once per folder depth (``SiteHeaders``).
-    private let headers = SiteHeaders()
+    /// The site's header, rendered once per folder depth.
+    private let headers = RenderedOnce()
     let edition: EditionContext?
     /// Parts of pages from earlier builds, reused where unchanged.
     let cache: RenderCache?

@@ -32,7 +32,7 @@ struct NavItemView: Sendable {
     let current: Bool
     /// A policy's id, shown small beside its title.
     let code: String?
-    /// The entry as the theme's `nav-entry` template renders it (see ``NavigationEntries``).
+    /// The entry as the theme's `nav-entry` template renders it, reused from page to page.
     var html = ""
 }
 

@@ -68,9 +68,6 @@ final class LiveReload: Sendable {
         broadcast("event: problems\ndata: \(json)\n\n")
     }
 
-    /// The problems of the last check, as JSON.
-    var currentProblems: String { problems.withLock { $0 } }
-
     private func send(_ event: String, _ data: [String: Any]) {
         if let chunk = Self.chunk(event, data) { broadcast(chunk) }
     }

@@ -5,7 +5,6 @@
 enum LiveReloadScript {
     static let path = "__handbook/live.js"
     static let eventsPath = "__handbook/events"
-    static let problemsPath = "__handbook/problems"
 
     /// The tag put before `</body>` of each served page.
     static let tag = "<script src=\"/\(path)\" defer></script>"

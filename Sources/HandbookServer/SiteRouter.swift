@@ -6,8 +6,8 @@ import ServiceLifecycle
 /// from a ``ServedSite``, with the content type of the file's extension, entity tags and
 /// modification times for conditional requests, and the site's own 404 page.
 public enum SiteRouter {
-    /// The routes of `site`, with those of the live-reload script, its events and the problems
-    /// of the last check under `/__handbook/`.
+    /// The routes of `site`, with those of the live-reload script and its events (which carry
+    /// the problems of the last check) under `/__handbook/`.
     public static func make(site: ServedSite) -> Router<BasicRequestContext> {
         make(site: site, live: LiveReload())
     }
@@ -18,11 +18,6 @@ public enum SiteRouter {
             Response(
                 status: .ok, headers: [.contentType: ContentTypes.of("live.js"), .cacheControl: "no-cache"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: LiveReloadScript.source)))
-        }
-        router.get(RouterPath(stringLiteral: "/" + LiveReloadScript.problemsPath)) { _, _ in
-            Response(
-                status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"],
-                body: ResponseBody(byteBuffer: ByteBuffer(string: live.currentProblems)))
         }
         router.get(RouterPath(stringLiteral: "/" + LiveReloadScript.eventsPath)) { request, _ in
             // A page that connects later than it loaded hears at once what changed meanwhile.
