@@ -155,14 +155,22 @@ public struct SiteBuilder: Sendable {
                 try writer.add(files)
                 pagesWritten += files.count { $0.path.hasSuffix(".html") }
             }
+            // Editions the previous build rendered from the same commit are taken from its output.
+            // Each renderer's search index is built beside its pages and written between two
+            // batches of pages once it is done, or after the pages; but for the latest edition of
+            // a remembered build, whose page graph needs it first.
+            var searchIndexes: [BackgroundWork<[OutputFile]>] = []
+            func writeSearchIndexes(waiting: Bool) throws {
+                while let first = searchIndexes.first, waiting || first.isFinished {
+                    try write(first.result())
+                    searchIndexes.removeFirst()
+                }
+            }
             func render(_ files: [OutputFile]) throws {
                 try write(files)
                 pagesRendered += files.count { $0.path.hasSuffix(".html") }
+                try writeSearchIndexes(waiting: false)
             }
-            // Editions the previous build rendered from the same commit are taken from its output.
-            // Each renderer's search index is written after the pages, but for the latest edition
-            // of a remembered build, whose page graph needs it first.
-            var searchIndexes: [() -> [OutputFile]] = []
             var latestSearch: [OutputFile] = []
             for (edition, context) in zip(history.editions, contexts) {
                 if let tag = edition.tag, let cached = cache.files(of: tag) {
@@ -240,7 +248,7 @@ public struct SiteBuilder: Sendable {
                 }
             }
             stopwatch.lap("render and write pages")
-            for searchIndex in searchIndexes { try write(searchIndex()) }
+            try writeSearchIndexes(waiting: true)
             try write(latestSearch)
             stopwatch.lap("search index")
             let feeds = EditionFeeds(

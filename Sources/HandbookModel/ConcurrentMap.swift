@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 extension Array where Element: Sendable {
     /// Maps the elements on all cores, keeping their order.
@@ -29,20 +30,37 @@ package func runBlocking<Result: Sendable>(_ work: @escaping @Sendable () throws
     }
 }
 
-/// Starts blocking `work` on Dispatch's global queue at once; the function returned waits for
-/// its result. For work that would otherwise leave a core idle, such as one large page beside a
-/// parallel loop of small ones.
-package func startInBackground<Result: Sendable>(_ work: @escaping @Sendable () -> Result) -> () -> Result {
-    let box = BackgroundResult<Result>()
-    let group = DispatchGroup()
-    DispatchQueue.global().async(group: group) { box.value = work() }
-    return {
-        group.wait()
-        return box.value!
-    }
+/// Starts blocking `work` on a thread of its own at once. For work that would otherwise leave a
+/// core idle, such as one large page beside a parallel loop of small ones: Dispatch's global
+/// queue runs no more blocks than there are cores while a parallel loop keeps them busy, so work
+/// queued there would start only when the loop ends.
+package func startInBackground<Result: Sendable>(_ work: @escaping @Sendable () -> Result) -> BackgroundWork<Result> {
+    let background = BackgroundWork<Result>()
+    let thread = Thread { background.finish(with: work()) }
+    // Page rendering nests deep in the template interpreter: the main thread's stack size.
+    thread.stackSize = 8 << 20
+    thread.start()
+    return background
 }
 
-/// The result of ``startInBackground(_:)``, written once before the group is left.
-private final class BackgroundResult<Value>: @unchecked Sendable {
-    var value: Value?
+/// Work started by ``startInBackground(_:)``: its result once it is done.
+package final class BackgroundWork<Result: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var value: Result?
+
+    fileprivate func finish(with result: Result) {
+        lock.withLock { value = result }
+        done.signal()
+    }
+
+    /// Whether the work is done, so that ``result()`` returns at once.
+    package var isFinished: Bool { lock.withLock { value != nil } }
+
+    /// The work's result, waiting for it if need be.
+    package func result() -> Result {
+        if let value = lock.withLock({ value }) { return value }
+        done.wait()
+        return lock.withLock { value! }
+    }
 }

@@ -27,6 +27,17 @@ struct Sidebar: Sendable {
     struct AreaEntries: Sendable {
         let area: Area
         let entries: [Entry]
+        /// The position of each entry in `entries`, by path.
+        let positions: [String: Int]
+        /// The link text to the area's page, with the number of entries.
+        let allLabel: String
+
+        init(area: Area, entries: [Entry], allLabel: String) {
+            self.area = area
+            self.entries = entries
+            positions = Dictionary(entries.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+            self.allLabel = allLabel.replacingOccurrences(of: "{count}", with: String(entries.count))
+        }
     }
 
     private let theme: Theme
@@ -50,7 +61,8 @@ struct Sidebar: Sendable {
                 }
                     + index.policies(inArea: area.id).map {
                         Entry(title: $0.title, path: SiteRoutes.policy(id: $0.id.value), policyID: $0.id.value)
-                    })
+                    },
+                allLabel: theme.string("nav_all_entries"))
         }
         .filter { !$0.entries.isEmpty }
         self.areas = areas
@@ -72,7 +84,7 @@ struct Sidebar: Sendable {
         areas.map { entry in
             if entry.area.id != area?.id, let cached = foldedBlocks[root]?[entry.area.id] { return cached }
             return Sidebar.render(
-                entry, shown: isComplete ? entry.entries[...] : window(of: entry.entries, around: currentPath),
+                entry, shown: isComplete ? entry.entries[...] : window(of: entry, around: currentPath),
                 theme: theme, entries: entries, root: root, currentPath: currentPath, currentPolicy: currentPolicy,
                 open: true, current: entry.area.id == area?.id)
         }.joined()
@@ -81,7 +93,7 @@ struct Sidebar: Sendable {
     /// The entries whose titles the sidebar of a page at `currentPath` in `area` shows.
     func shownEntries(area: Area?, currentPath: String) -> [Entry] {
         if isComplete { return areas.flatMap(\.entries) }
-        guard let entries = areas.first(where: { $0.area.id == area?.id })?.entries else { return [] }
+        guard let entries = areas.first(where: { $0.area.id == area?.id }) else { return [] }
         return Array(window(of: entries, around: currentPath))
     }
 
@@ -108,8 +120,9 @@ struct Sidebar: Sendable {
     }
 
     /// The entries within ``windowRadius`` of the current page (or the area's first ones).
-    private func window(of entries: [Entry], around currentPath: String) -> ArraySlice<Entry> {
-        let position = entries.firstIndex { $0.path == currentPath } ?? 0
+    private func window(of area: AreaEntries, around currentPath: String) -> ArraySlice<Entry> {
+        let entries = area.entries
+        let position = area.positions[currentPath] ?? 0
         let start = max(0, min(position - Self.windowRadius, entries.count - 2 * Self.windowRadius - 1))
         return entries[start..<min(entries.count, start + 2 * Self.windowRadius + 1)]
     }
@@ -131,8 +144,7 @@ struct Sidebar: Sendable {
                 return item
             },
             partial: partial, url: root + SiteRoutes.area(id: entry.area.id),
-            allLabel: theme.string("nav_all_entries").replacingOccurrences(
-                of: "{count}", with: String(entry.entries.count)))
+            allLabel: entry.allLabel)
         return theme.render(view, template: "nav-area")
     }
 }

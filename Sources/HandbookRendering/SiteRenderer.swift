@@ -109,19 +109,21 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders the pages `batchSize` at a time, handing each batch to `consume` before the next
-    /// is rendered, so that a large site is never held in memory whole; then the navigation
-    /// scripts and `sitemap.xml`. With `only`, just the files at those paths.
+    /// is rendered, so that a large site is never held in memory whole; then the pages that
+    /// gather others, the navigation scripts, `sitemap.xml` and the review calendars. With
+    /// `only`, just the files at those paths.
     public func render(batchSize: Int, only: Set<String>? = nil, _ consume: ([OutputFile]) throws -> Void) rethrows {
         let folder = self.folder
         let pages = plan.pages.filter { only?.contains(folder + $0.path) ?? true }
         // The pages that gather many others (print version, booklet, onboarding packs) are
-        // rendered one after another beside the batches, each rendering its parts on any free
-        // core: inside a batch, where Dispatch runs a nested parallel loop on one thread, one core
-        // would render a whole print version while the other waits.
-        let collections = pages.filter(\.isCollection)
-        let gathered = startInBackground { [self] in
-            collections.map { OutputFile(path: folder + $0.path, contents: Data(render($0).utf8)) }
+        // rendered beside the batches, each on a thread of its own and rendering its parts on any
+        // free core: inside a batch, where Dispatch runs a nested parallel loop on one thread, one
+        // core would render a whole print version while the other waits. Rendered one after
+        // another, they were the build's last second, on one core.
+        let gathered = pages.filter(\.isCollection).map { page in
+            startInBackground { [self] in OutputFile(path: folder + page.path, contents: Data(render(page).utf8)) }
         }
+        let others = startInBackground { [self] in otherFiles(only: only) }
         let order = pages.filter { !$0.isCollection }
         var start = 0
         while start < order.count {
@@ -130,18 +132,24 @@ public struct SiteRenderer: Sendable {
                 batch.concurrentMap { page in OutputFile(path: folder + page.path, contents: Data(render(page).utf8)) })
             start += batch.count
         }
-        try consume(gathered())
+        try consume(gathered.map { $0.result() })
+        try consume(others.result())
+    }
+
+    /// The navigation scripts, `sitemap.xml` and the review calendars (those at `only`'s paths).
+    private func otherFiles(only: Set<String>?) -> [OutputFile] {
+        var files: [OutputFile] = []
         if only.map({ paths in sidebar.scriptPaths.contains { paths.contains(folder + $0) } }) ?? true {
-            try consume(
-                sidebar.scripts().map { OutputFile(path: folder + $0.path, contents: $0.contents) }
-                    .filter { only?.contains($0.path) ?? true })
+            files += sidebar.scripts().map { OutputFile(path: folder + $0.path, contents: $0.contents) }
+                .filter { only?.contains($0.path) ?? true }
         }
         if only?.contains(folder + "sitemap.xml") ?? true {
-            try consume([OutputFile(path: folder + "sitemap.xml", contents: Data(sitemap().utf8))])
+            files.append(OutputFile(path: folder + "sitemap.xml", contents: Data(sitemap().utf8)))
         }
         if only.map({ paths in paths.contains { $0.hasSuffix(".ics") } }) ?? true {
-            try consume(reviewCalendars().filter { only?.contains($0.path) ?? true })
+            files += reviewCalendars().filter { only?.contains($0.path) ?? true }
         }
+        return files
     }
 
     /// `reviews.ics` with every policy's next review, and `roles/<id>.ics` with those of the

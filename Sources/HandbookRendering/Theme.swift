@@ -128,6 +128,14 @@ public struct Theme: Sendable {
             strings.merge(try loadStrings(data, file: label(stringsFile))) { _, override in override }
         }
         guard !strings.isEmpty else { throw .strings(file: label(stringsFile), message: "missing UI strings file") }
+        // Parsed as written above, so that errors point into the file; rendered with the UI
+        // strings written in.
+        for (relative, data) in files where relative.hasPrefix("templates/") && relative.hasSuffix(".mustache") {
+            let name = String(relative.dropFirst("templates/".count).dropLast(".mustache".count))
+            let folded = UIStringFolding.fold(
+                String(decoding: data, as: UTF8.self), strings: strings, context: .init(template: name))
+            try? library.register(MustacheHTMLEscaping.pragma + folded, named: name)
+        }
         sources += strings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
         return Theme(
             directory: directory, files: files, library: library, strings: strings,
@@ -155,8 +163,8 @@ public struct Theme: Sendable {
     }
 
     /// Renders `template` with `context`; a missing template is a theme error found at load time.
-    func render(_ context: Any, template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    func render(_ context: some MustacheParent & Sendable, template: String) -> String {
+        library.render(MustacheView(context), withTemplate: template) ?? ""
     }
 
     /// A UI string, falling back to its key so a gap in a translation shows rather than hides.

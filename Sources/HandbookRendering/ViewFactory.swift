@@ -102,7 +102,7 @@ struct ViewFactory: Sendable {
             id: process.id.value, title: process.title, url: url(SiteRoutes.process(id: process.id.value)),
             owner: roleLink(process.owner.value), trigger: process.trigger, policy: policyLink(process.policyID),
             steps: steps, itemCount: steps.reduce(0) { $0 + $1.checklist.count }, records: records,
-            related: process.related.map { policyLink($0.value) }, map: map.svg())
+            related: process.related.map { policyLink($0.value) }, map: map)
     }
 
     /// Reviews due within this many days are marked on the list of review dates.

@@ -34,7 +34,39 @@ struct UIStrings: Sendable, MustacheParent {
     func child(named name: String) -> Any? { strings[name].map(MustacheText.init) }
 }
 
+/// A view as swift-mustache is handed it: its look-up, one closure in a value of two words.
+///
+/// swift-mustache keeps every value as `Any` and casts it to its protocols at each look-up, at
+/// every level of the context stack the look-up passes. A view struct of more than three words
+/// lives in a box of its own inside an `Any`, and each such cast copies it into a new box (an
+/// allocation, a retain and a release of each field); a class instance is cast more slowly
+/// still. This value fits inside the `Any` and its casts copy one reference.
+struct MustacheView: MustacheParent, Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+    private let lookUp: @Sendable (String) -> Any?
+
+    init(_ view: some MustacheParent & Sendable) {
+        // swift-mustache never asks for an empty name (it splits names on dots and leaves out
+        // empty parts), so the empty name answers with the view itself.
+        lookUp = { name in name.isEmpty ? view : view.child(named: name) }
+    }
+
+    /// The view this value looks values up in.
+    var view: Any { lookUp("")! }
+
+    func child(named name: String) -> Any? { name.isEmpty ? nil : lookUp(name) }
+    var description: String { String(describing: view) }
+    var debugDescription: String { String(reflecting: view) }
+}
+
+/// A process map is drawn when a template renders it.
+extension ProcessMap: MustacheCustomRenderable {
+    var renderText: String { svg() }
+    var isNull: Bool { false }
+}
+
 private func value(_ text: String?) -> MustacheText? { text.map(MustacheText.init) }
+private func value(_ view: (some MustacheParent & Sendable)?) -> MustacheView? { view.map(MustacheView.init) }
+private func value(_ views: [some MustacheParent & Sendable]) -> [MustacheView] { views.map(MustacheView.init) }
 @_disfavoredOverload private func value<Value>(_ value: Value) -> Value { value }
 
 extension PageChrome: MustacheParent {

@@ -196,8 +196,9 @@ struct ProcessView: Sendable {
     let itemCount: Int
     let records: [RecordView]
     let related: [LinkView]
-    /// The process as a swimlane map: an inline SVG element.
-    let map: String
+    /// The process as a swimlane map, drawn as an inline SVG element where a template shows it
+    /// (most pages that list processes do not).
+    let map: ProcessMap
 }
 
 struct PolicySummaryView: Sendable {

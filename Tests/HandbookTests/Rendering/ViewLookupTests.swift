@@ -14,14 +14,14 @@ import Testing
         }
     }
 
-    private let site = SiteView(
+    private static let site = SiteView(
         title: "T", description: "D", version: "1", storage: "handbook/T/1", language: "en", root: "../",
         assets: "../assets/",
         t: UIStrings(strings: ["home": "Home"]))
-    private let link = LinkView(title: "L", url: "u.html", code: "C")
-    private let role = RoleLinkView(name: "R", url: "r.html")
+    private static let link = LinkView(title: "L", url: "u.html", code: "C")
+    private static let role = RoleLinkView(name: "R", url: "r.html")
 
-    private var chrome: PageChrome {
+    private static var chrome: PageChrome {
         PageChrome(
             title: "T", description: "D", site: site, sidebar: "<nav>", navRolesCurrent: true, breadcrumbs: [link],
             previous: link, next: link, editURL: "e", toc: [TOCEntryView(text: "t", id: "i", nested: false)],
@@ -35,7 +35,7 @@ import Testing
 
     /// One value of every view with a look-up, each optional set, so that every property has a
     /// value to find.
-    private var samples: [any MustacheParent] {
+    static var samples: [any MustacheParent] {
         let record = RecordView(title: "R", hasFile: true, url: "files/r.csv", file: "r.csv")
         let kpis = KPITableView(rows: [KPIRowView(name: "N", weight: "50%", target: "1", measure: "M")], total: "100%")
         let tiers = TierTableView(basis: "B", rows: [TierRowView(from: "0", to: "10", rate: "1%")])
@@ -44,7 +44,7 @@ import Testing
             checklist: [ChecklistItemView(id: "c", text: "C")], records: [record])
         let process = ProcessView(
             id: "P", title: "P", url: "p.html", owner: role, trigger: "T", policy: link, steps: [step], itemCount: 1,
-            records: [record], related: [link], map: "<svg>")
+            records: [record], related: [link], map: ProcessMap(title: "P", steps: [], label: "{title}"))
         let summary = PolicySummaryView(
             id: "POL", title: "P", url: "pol.html", version: "1", effective: "2026-01-01", summary: "S")
         let policy = PolicyView(
@@ -133,7 +133,7 @@ import Testing
     }
 
     @Test func everyViewListsEveryProperty() {
-        for sample in samples {
+        for sample in Self.samples {
             expectEveryPropertyIsReachable(sample)
         }
     }
@@ -148,7 +148,7 @@ import Testing
     }
 
     @Test func lookUpsFindWhatMirrorFound() {
-        for sample in samples {
+        for sample in Self.samples {
             let names = Mirror(reflecting: sample).children.compactMap(\.label)
             for name in names + ["missing", "isEmpty", "count"] {
                 let found = sample.child(named: name).map { ($0 as? MustacheText)?.text ?? String(describing: $0) }
@@ -160,7 +160,7 @@ import Testing
         #expect(LinkView(title: "T", url: "u").child(named: "code") == nil)
         #expect(
             PageChrome(
-                title: "T", description: "D", site: site, sidebar: "", navRolesCurrent: false, breadcrumbs: [],
+                title: "T", description: "D", site: Self.site, sidebar: "", navRolesCurrent: false, breadcrumbs: [],
                 previous: nil, next: nil, editURL: nil, toc: [], kind: "search"
             ).child(named: "editURL") == nil)
     }
@@ -192,7 +192,7 @@ import Testing
         let lookUps = try source("Views+Lookup.swift")
         let conforming = try matches(#"^extension ([\w.]+): MustacheParent"#, in: lookUps).map { $0[0] }
         #expect(Set(conforming).count == conforming.count)
-        let sampled = samples.map {
+        let sampled = Self.samples.map {
             String(reflecting: type(of: $0)).replacingOccurrences(of: "HandbookRendering.", with: "")
         }
         #expect(Set(sampled) == Set(conforming))
