@@ -129,9 +129,11 @@ public struct SiteBuilder: Sendable {
             return (written, stopwatch)
         }
         stopwatch = laps
-        return Report(
+        let report = Report(
             diagnostics: diagnostics, pagesWritten: written.pages, seconds: stopwatch.total, stages: stopwatch.laps,
             language: index.handbook.config.language, pagesRendered: written.rendered, memory: written.memory)
+        release(inBackground: (consume index, consume history, consume contexts))
+        return report
     }
 
     /// Renders every edition, its search index, feeds and assets into a new version of the

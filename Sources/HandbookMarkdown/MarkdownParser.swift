@@ -204,36 +204,51 @@ public enum MarkdownParser {
 /// Columns are counted on from the previous position asked for when it lies earlier on the same
 /// line, as it does for nodes in document order: a line with thousands of nodes costs one pass.
 final class PositionMap {
-    private let lines: [[UInt8]]
+    /// The Markdown text's bytes.
+    private let bytes: [UInt8]
+    /// Where each line starts in `bytes`, and past the last one, where the text ends (one byte
+    /// further, as if it ended with a line break).
+    private let lineStarts: [Int]
     private let source: MarkdownSource
     /// The last position counted: line, byte column, column in Unicode scalars.
     private var counted = (line: 0, byteColumn: 1, column: 1)
 
     init(_ source: MarkdownSource) {
         self.source = source
-        self.lines = source.text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(
-            Array.init)
+        let bytes = Array(source.text.utf8)
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+        starts.append(bytes.count + 1)
+        self.bytes = bytes
+        lineStarts = starts
+    }
+
+    private var lineCount: Int { lineStarts.count - 1 }
+
+    /// The bytes of line `number` (1-based), without its line break.
+    private func bytes(ofLine number: Int) -> ArraySlice<UInt8> {
+        bytes[lineStarts[number - 1]..<(lineStarts[number] - 1)]
     }
 
     /// The bytes of line `number` (1-based) of the Markdown text, without its line break.
     func line(_ number: Int) -> [UInt8] {
-        guard number >= 1, number <= lines.count else { return [] }
-        var line = lines[number - 1]
+        guard number >= 1, number <= lineCount else { return [] }
+        var line = bytes(ofLine: number)
         if line.last == UInt8(ascii: "\r") { line.removeLast() }
-        return line
+        return Array(line)
     }
 
     func location(line: Int, byteColumn: Int) -> SourceLocation {
         var column = byteColumn
-        if line >= 1, line <= lines.count {
-            let bytes = lines[line - 1]
+        if line >= 1, line <= lineCount {
+            let bytes = bytes(ofLine: line)
             let end = min(max(1, byteColumn), bytes.count + 1)
             var (start, scalars) = (1, 1)
             if counted.line == line, counted.byteColumn <= end {
                 (start, scalars) = (counted.byteColumn, counted.column)
             }
             // A Unicode scalar starts at every byte that is not a UTF-8 continuation byte.
-            for index in (start - 1)..<(end - 1) where bytes[index] & 0xC0 != 0x80 { scalars += 1 }
+            for index in (start - 1)..<(end - 1) where bytes[bytes.startIndex + index] & 0xC0 != 0x80 { scalars += 1 }
             counted = (line, end, scalars)
             column = scalars
         }
