@@ -71,7 +71,7 @@ struct PageChromeBuilder: Sendable {
             }())
         let header = SiteHeaderView(
             site: chrome.site, navRolesCurrent: chrome.navRolesCurrent, editions: chrome.editions)
-        let render = { theme.render(header, template: "site-header") }
+        let render = { theme.render(header, template: "site-header", site: header.site) }
         chrome.header =
             header.editions == nil
             ? headers.html("\(header.navRolesCurrent)\n\(header.site.root)\n\(header.site.assets)", render: render)

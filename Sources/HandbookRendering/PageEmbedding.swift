@@ -47,6 +47,6 @@ struct PageEmbedding: MarkdownEmbedding {
             guard let table = index.policiesByID[directive.argument].flatMap(views.tierTable) else { return nil }
             context.tiers = table
         }
-        return theme.render(context, template: "embed-\(directive.kind.rawValue)")
+        return theme.render(context, template: "embed-\(directive.kind.rawValue)", site: context.page.site)
     }
 }

@@ -101,7 +101,7 @@ struct PrintVersion: Sendable {
                 return views.index.processesByID[directive.argument].map {
                     theme.render(
                         EmbedContext(page: .init(site: views.site()), process: views.process($0)),
-                        template: "print-process")
+                        template: "print-process", site: views.site())
                 }
             }
             return PageEmbedding(views: views, theme: theme).html(for: directive)

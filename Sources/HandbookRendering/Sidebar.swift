@@ -132,17 +132,18 @@ struct Sidebar: Sendable {
         currentPath: String?, currentPolicy: String?, open: Bool, current: Bool
     ) -> String {
         let partial = shown.count < entry.entries.count
+        let items = shown.map { shown in
+            var item = NavItemView(
+                title: shown.title, url: root + shown.path,
+                current: shown.policyID.map { $0 == currentPolicy } ?? (shown.path == currentPath),
+                code: shown.policyID)
+            let render = { [item] in theme.render(item, template: "nav-entry") }
+            item.html = item.current ? render() : entries.html(item.url, render: render)
+            return item
+        }
         let view = NavAreaView(
             id: SiteRoutes.slug(entry.area.id), title: entry.area.title, current: current, open: open,
-            entries: shown.map { shown in
-                var item = NavItemView(
-                    title: shown.title, url: root + shown.path,
-                    current: shown.policyID.map { $0 == currentPolicy } ?? (shown.path == currentPath),
-                    code: shown.policyID)
-                let render = { [item] in theme.render(item, template: "nav-entry") }
-                item.html = item.current ? render() : entries.html(item.url, render: render)
-                return item
-            },
+            entries: items, entriesHTML: items.map { $0.html + "\n" }.joined(),
             partial: partial, url: root + SiteRoutes.area(id: entry.area.id),
             allLabel: entry.allLabel)
         return theme.render(view, template: "nav-area")

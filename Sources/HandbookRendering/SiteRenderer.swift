@@ -194,6 +194,7 @@ public struct SiteRenderer: Sendable {
             editionTag: edition.flatMap { $0.edition.isLatest ? nil : $0.edition.name })
         let markdown = HTMLRenderer(
             allowsRawHTML: index.handbook.config.allowsRawHTML, embedding: PageEmbedding(views: views, theme: theme))
+        let site = views.site()
         let chrome = PageChromeBuilder(
             plan: plan, views: views, theme: theme, sidebar: sidebar, headers: headers, edition: edition)
 
@@ -208,11 +209,11 @@ public struct SiteRenderer: Sendable {
                     },
                     chapterCount: index.handbook.chapters.count, policyCount: index.handbook.policies.count,
                     processCount: index.handbook.processes.count),
-                template: "home")
+                template: "home", site: site)
         case .area(let area):
             return theme.render(
                 AreaPage(page: chrome.build(page, kind: "area", source: "handbook.yaml"), area: views.areaCard(area)),
-                template: "area")
+                template: "area", site: site)
         case .chapter(let chapter):
             let document = index.chapterDocuments[chapter.path]
             let view = ChapterView(
@@ -224,7 +225,7 @@ public struct SiteRenderer: Sendable {
                 ChapterPage(
                     page: chrome.build(page, kind: "chapter", headings: document?.headings ?? [], source: chapter.path),
                     chapter: view),
-                template: "chapter")
+                template: "chapter", site: site)
         case .policy(let policy):
             let document = index.policyDocuments[policy.path]
             let view = views.policy(
@@ -239,47 +240,47 @@ public struct SiteRenderer: Sendable {
             return theme.render(
                 PolicyPage(
                     page: chrome.build(page, kind: "policy", headings: headings, source: policy.path), policy: view),
-                template: "policy")
+                template: "policy", site: site)
         case .process(let process):
             let source = index.policiesByID[process.policyID]?.path
             return theme.render(
                 ProcessPage(page: chrome.build(page, kind: "process", source: source), process: views.process(process)),
-                template: "process")
+                template: "process", site: site)
         case .roles:
             return theme.render(
                 RolesPage(page: chrome.build(page, kind: "roles", source: "roles.yaml"), roles: views.roleTree()),
-                template: "roles")
+                template: "roles", site: site)
         case .role(let role):
             return theme.render(
                 RolePage(page: chrome.build(page, kind: "role", source: "roles.yaml"), role: views.role(role)),
-                template: "role")
+                template: "role", site: site)
         case .onboarding(let role):
             let (policies, processes) = views.onboarding(for: role)
             return theme.render(
                 OnboardingPage(
                     page: chrome.build(page, kind: "onboarding", source: "roles.yaml"), roleID: role.id,
                     role: views.roleLink(role.id), policies: policies, processes: processes),
-                template: "onboarding")
+                template: "onboarding", site: site)
         case .checklists:
             let processes = plan.pages.compactMap { page -> PolicyProcess? in
                 if case .process(let process) = page.content { process } else { nil }
             }
             return theme.render(
                 BookletPage(page: chrome.build(page, kind: "booklet"), processes: processes.map(views.process)),
-                template: "checklists")
+                template: "checklists", site: site)
         case .reviews:
             return theme.render(
                 ReviewsPage(
                     page: chrome.build(page, kind: "reviews"), rows: views.reviewRows(), today: today.description,
                     calendarURL: views.url(SiteRoutes.reviewCalendar)),
-                template: "reviews")
+                template: "reviews", site: site)
         case .printVersion:
             let book = PrintVersion(index: index, views: views, theme: theme, plan: plan)
             return theme.render(
                 PrintPage(
                     page: chrome.build(page, kind: "print"), chapters: book.chapters(cache: cache),
                     policies: book.policies()),
-                template: "print")
+                template: "print", site: site)
         case .changes:
             let changes = edition?.changes
             let groups = changes.map(views.changeGroups) ?? []
@@ -291,7 +292,7 @@ public struct SiteRenderer: Sendable {
                     },
                     first: changes == nil, empty: changes?.isEmpty ?? false, groups: groups,
                     feedURL: SiteRoutes.root(from: folder + page.path) + "changes.xml"),
-                template: "changes")
+                template: "changes", site: site)
         case .history(let policy):
             let siteRoot = SiteRoutes.root(from: folder + page.path)
             let entries = (edition?.policyHistory[policy.id.value] ?? []).map { entry in
@@ -305,11 +306,11 @@ public struct SiteRenderer: Sendable {
                 HistoryPageView(
                     page: chrome.build(page, kind: "history", source: policy.path),
                     policy: views.policyLink(policy.id.value), entries: entries),
-                template: "history")
+                template: "history", site: site)
         case .search:
-            return theme.render(PlainPage(page: chrome.build(page, kind: "search")), template: "search")
+            return theme.render(PlainPage(page: chrome.build(page, kind: "search")), template: "search", site: site)
         case .notFound:
-            return theme.render(PlainPage(page: chrome.build(page, kind: "not-found")), template: "404")
+            return theme.render(PlainPage(page: chrome.build(page, kind: "not-found")), template: "404", site: site)
         }
     }
 

@@ -1,6 +1,7 @@
 public import Foundation
 public import HandbookModel
 internal import Mustache
+import Synchronization
 internal import Yams
 
 /// A theme: Mustache templates, UI strings per language, and static assets.
@@ -45,7 +46,12 @@ public struct Theme: Sendable {
     public let directory: URL?
     /// Every file of the theme, by path in a theme folder: the built-in ones and the folder's.
     private let files: [String: Data]
+    /// The templates with the UI strings written in (``ConstantFolding``).
     let library: MustacheLibrary
+    /// The templates, as written, by name.
+    private let templates: [String: String]
+    /// Libraries with the values of a site written in as well, by those values.
+    private let librariesBySite = LibrariesBySite()
     /// UI strings in the handbook's language.
     package let strings: [String: String]
     /// A hash of every template and string (not of the assets, which pages only link to), so
@@ -130,16 +136,51 @@ public struct Theme: Sendable {
         guard !strings.isEmpty else { throw .strings(file: label(stringsFile), message: "missing UI strings file") }
         // Parsed as written above, so that errors point into the file; rendered with the UI
         // strings written in.
+        var templates: [String: String] = [:]
         for (relative, data) in files where relative.hasPrefix("templates/") && relative.hasSuffix(".mustache") {
-            let name = String(relative.dropFirst("templates/".count).dropLast(".mustache".count))
-            let folded = UIStringFolding.fold(
-                String(decoding: data, as: UTF8.self), strings: strings, context: .init(template: name))
-            try? library.register(MustacheHTMLEscaping.pragma + folded, named: name)
+            templates[String(relative.dropFirst("templates/".count).dropLast(".mustache".count))] = String(
+                decoding: data, as: UTF8.self)
         }
+        Self.register(templates, strings: strings, site: [:], in: &library)
         sources += strings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
         return Theme(
-            directory: directory, files: files, library: library, strings: strings,
+            directory: directory, files: files, library: library, templates: templates, strings: strings,
             fingerprint: ContentHash.of(sources))
+    }
+
+    private init(
+        directory: URL?, files: [String: Data], library: MustacheLibrary, templates: [String: String],
+        strings: [String: String], fingerprint: String
+    ) {
+        self.directory = directory
+        self.files = files
+        self.library = library
+        self.templates = templates
+        self.strings = strings
+        self.fingerprint = fingerprint
+    }
+
+    /// Registers `templates` in `library` with the UI strings and the site's values written in;
+    /// each parsed as written before, so none fails here, and one that did would stay as it was.
+    private static func register(
+        _ templates: [String: String], strings: [String: String], site: [String: String],
+        in library: inout MustacheLibrary
+    ) {
+        for (name, text) in templates {
+            let folded = ConstantFolding.fold(text, strings: strings, site: site, context: .init(template: name))
+            try? library.register(MustacheHTMLEscaping.pragma + folded, named: name)
+        }
+    }
+
+    /// The templates with the UI strings and the values of `site` written in, made once per
+    /// build and folder depth.
+    private func library(for site: SiteView) -> MustacheLibrary {
+        let values = site.fixedValues
+        if let library = librariesBySite.libraries.withLock({ $0[values] }) { return library }
+        var library = self.library
+        Self.register(templates, strings: strings, site: values, in: &library)
+        librariesBySite.libraries.withLock { $0[values] = library }
+        return library
     }
 
     private static func loadStrings(_ data: Data, file: String) throws(Failure) -> [String: String] {
@@ -162,9 +203,10 @@ public struct Theme: Sendable {
         }
     }
 
-    /// Renders `template` with `context`; a missing template is a theme error found at load time.
-    func render(_ context: some MustacheParent & Sendable, template: String) -> String {
-        library.render(MustacheView(context), withTemplate: template) ?? ""
+    /// Renders `template` with `context`, whose pages show `site`; a missing template is a theme
+    /// error found at load time.
+    func render(_ context: some MustacheParent & Sendable, template: String, site: SiteView? = nil) -> String {
+        (site.map(library(for:)) ?? library).render(MustacheView(context), withTemplate: template) ?? ""
     }
 
     /// A UI string, falling back to its key so a gap in a translation shows rather than hides.
@@ -181,4 +223,9 @@ public struct Theme: Sendable {
             return OutputFile(path: path, contents: Data(AssetCompactor.compact(text, path: path).utf8))
         }
     }
+}
+
+/// The libraries of ``Theme/library(for:)``, shared by the copies of a theme.
+private final class LibrariesBySite: Sendable {
+    let libraries = Mutex<[[String: String]: MustacheLibrary]>([:])
 }

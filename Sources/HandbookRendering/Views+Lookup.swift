@@ -160,6 +160,7 @@ extension NavAreaView: MustacheParent {
         case "current": value(current)
         case "open": value(open)
         case "entries": value(entries)
+        case "entriesHTML": value(entriesHTML)
         case "partial": value(partial)
         case "url": value(url)
         case "allLabel": value(allLabel)

@@ -18,6 +18,17 @@ struct SiteView: Sendable {
     let t: UIStrings
     /// `handbook` and its version, for `<meta name="generator">`.
     let generator = HandbookVersion.generator
+
+    /// The values templates name as `site.title`, `site.root` and so on, those that are set: the
+    /// same on every page of a folder.
+    var fixedValues: [String: String] {
+        var values = [
+            "title": title, "description": description, "storage": storage, "language": language, "root": root,
+            "assets": assets, "generator": generator,
+        ]
+        values["version"] = version
+        return values
+    }
 }
 
 struct LinkView: Sendable {
@@ -47,6 +58,9 @@ struct NavAreaView: Sendable {
     let open: Bool
     /// The entries shown: chapters, then policies (those with a `code`).
     let entries: [NavItemView]
+    /// The entries' `html`, each followed by a line break: what `{{#entries}}` over a line of
+    /// `{{{html}}}` writes, without a look-up per entry.
+    let entriesHTML: String
     /// Whether `entries` leaves some of the area's entries out (a large handbook).
     let partial: Bool
     /// The area's page, which lists all its entries.

@@ -70,7 +70,8 @@ import Testing
             link,
             NavItemView(title: "T", url: "u", current: true, code: "C"),
             NavAreaView(
-                id: "a", title: "A", current: true, open: true, entries: [], partial: true, url: "a.html",
+                id: "a", title: "A", current: true, open: true, entries: [], entriesHTML: "", partial: true,
+                url: "a.html",
                 allLabel: "All"),
             TOCEntryView(text: "t", id: "i", nested: true),
             chrome,

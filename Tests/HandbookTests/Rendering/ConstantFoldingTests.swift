@@ -5,15 +5,30 @@ import Testing
 
 @testable import HandbookRendering
 
-/// UI strings written into templates at load time render exactly as their tags did.
-@Suite struct UIStringFoldingTests {
+/// UI strings and site values written into templates render exactly as their tags did.
+@Suite struct ConstantFoldingTests {
     private let strings = [
         "menu": "目录", "quote": "Tom's <list> & \"more\"", "braced": "{q} found", "lines": "one\ntwo", "empty": "",
         "inner": "a {{b}} c",
     ]
 
-    private func fold(_ template: String, context: UIStringFolding.Context = .page) -> String {
-        UIStringFolding.fold(template, strings: strings, context: context)
+    private let site = ["title": "手册 <A&B>", "root": "../", "empty": "", "braced": "{x}"]
+
+    private func fold(_ template: String, context: ConstantFolding.Context = .page) -> String {
+        ConstantFolding.fold(template, strings: strings, site: site, context: context)
+    }
+
+    @Test func writesInTheSitesValues() {
+        #expect(fold("{{page.site.title}}|{{{page.site.root}}}") == "手册 &lt;A&amp;B&gt;|../")
+        #expect(fold("{{#page}}{{site.root}}{{/page}}") == "{{#page}}../{{/page}}")
+        #expect(fold("{{site.title}}", context: .siteHeader) == "手册 &lt;A&amp;B&gt;")
+        for template in [
+            "{{site.root}}", "{{page.site.version}}", "{{page.site.empty}}", "{{page.site.braced}}",
+            "{{#page.site.title}}x{{/page.site.title}}", "{{page.site.title.x}}", "{{page.site.t}}",
+        ] {
+            #expect(fold(template) == template, "\(template)")
+        }
+        #expect(fold("{{page.site.root}}", context: .other) == "{{page.site.root}}")
     }
 
     @Test func writesInPlainTagsEscapedAndRawOnesAsTheyAre() {
@@ -60,13 +75,16 @@ import Testing
         let template = """
             {{#page}}<p>{{site.t.menu}} {{{site.t.quote}}}</p>{{#breadcrumbs}}<a href="{{url}}">{{title}}</a> \
             {{page.site.t.quote}}{{/breadcrumbs}}{{#toc}}{{text}}: {{site.t.menu}}{{/toc}}{{/page}}
-            {{page.site.t.menu}} {{site.t.menu}}
+            {{page.site.t.menu}} {{site.t.menu}} {{#page}}{{site.assets}}style.css {{site.version}}{{/page}}
+            {{page.site.title}} {{page.site.storage}} {{site.root}}
             """
         let context = MustacheView(PlainPage(page: chrome))
         let written = try MustacheTemplate(string: MustacheHTMLEscaping.pragma + template).render(context)
-        let folded = try MustacheTemplate(string: MustacheHTMLEscaping.pragma + fold(template)).render(context)
+        let foldedTemplate = ConstantFolding.fold(template, strings: strings, site: site.fixedValues, context: .page)
+        let folded = try MustacheTemplate(string: MustacheHTMLEscaping.pragma + foldedTemplate).render(context)
         #expect(folded == written)
-        #expect(fold(template).components(separatedBy: "site.t.").count == 2, "only the tag outside {{#page}} stays")
+        #expect(foldedTemplate.components(separatedBy: "site.t.").count == 2, "only the tag outside {{#page}} stays")
+        #expect(!foldedTemplate.contains("site.assets") && foldedTemplate.contains("{{site.version}}"))
     }
 
     /// No view below the page's context has a `page`, `site` or `t` of its own, which would
@@ -95,7 +113,7 @@ import Testing
             let theme = try Theme.load(from: nil, language: language)
             for (path, data) in Theme.builtInFiles where path.hasSuffix(".mustache") {
                 let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
-                let folded = UIStringFolding.fold(
+                let folded = ConstantFolding.fold(
                     String(decoding: data, as: UTF8.self), strings: theme.strings, context: .init(template: name))
                 #expect(throws: Never.self, "\(path)") { try MustacheTemplate(string: folded) }
             }
