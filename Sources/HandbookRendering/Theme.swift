@@ -48,7 +48,7 @@ public struct Theme: Sendable {
     private let files: [String: Data]
     /// The templates with the UI strings written in (``ConstantFolding``).
     let library: MustacheLibrary
-    /// The templates, as written, by name.
+    /// The templates with the UI strings written in, as text, by name.
     private let templates: [String: String]
     /// Libraries with the values of a site written in as well, by those values.
     private let librariesBySite = LibrariesBySite()
@@ -138,10 +138,11 @@ public struct Theme: Sendable {
         // strings written in.
         var templates: [String: String] = [:]
         for (relative, data) in files where relative.hasPrefix("templates/") && relative.hasSuffix(".mustache") {
-            templates[String(relative.dropFirst("templates/".count).dropLast(".mustache".count))] = String(
-                decoding: data, as: UTF8.self)
+            let name = String(relative.dropFirst("templates/".count).dropLast(".mustache".count))
+            templates[name] = ConstantFolding.fold(
+                String(decoding: data, as: UTF8.self), strings: strings, context: .init(template: name))
         }
-        Self.register(templates, strings: strings, site: [:], in: &library)
+        Self.register(templates, in: &library)
         sources += strings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
         return Theme(
             directory: directory, files: files, library: library, templates: templates, strings: strings,
@@ -160,27 +161,30 @@ public struct Theme: Sendable {
         self.fingerprint = fingerprint
     }
 
-    /// Registers `templates` in `library` with the UI strings and the site's values written in;
-    /// each parsed as written before, so none fails here, and one that did would stay as it was.
-    private static func register(
-        _ templates: [String: String], strings: [String: String], site: [String: String],
-        in library: inout MustacheLibrary
-    ) {
+    /// Registers `templates` in `library`. Each was parsed as written before, so none fails
+    /// here, and one that did would stay as it was.
+    private static func register(_ templates: [String: String], in library: inout MustacheLibrary) {
         for (name, text) in templates {
-            let folded = ConstantFolding.fold(text, strings: strings, site: site, context: .init(template: name))
-            try? library.register(MustacheHTMLEscaping.pragma + folded, named: name)
+            try? library.register(MustacheHTMLEscaping.pragma + text, named: name)
         }
     }
 
     /// The templates with the UI strings and the values of `site` written in, made once per
-    /// build and folder depth.
+    /// build and folder depth: only the templates that name a value are parsed again.
     private func library(for site: SiteView) -> MustacheLibrary {
         let values = site.fixedValues
-        if let library = librariesBySite.libraries.withLock({ $0[values] }) { return library }
-        var library = self.library
-        Self.register(templates, strings: strings, site: values, in: &library)
-        librariesBySite.libraries.withLock { $0[values] = library }
-        return library
+        return librariesBySite.libraries.withLock { libraries in
+            if let library = libraries[values] { return library }
+            var library = self.library
+            var changed: [String: String] = [:]
+            for (name, text) in templates {
+                let folded = ConstantFolding.fold(text, strings: [:], site: values, context: .init(template: name))
+                if folded != text { changed[name] = folded }
+            }
+            Self.register(changed, in: &library)
+            libraries[values] = library
+            return library
+        }
     }
 
     private static func loadStrings(_ data: Data, file: String) throws(Failure) -> [String: String] {
