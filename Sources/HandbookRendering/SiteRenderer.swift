@@ -4,6 +4,7 @@ import HandbookMarkdown
 public import HandbookModel
 package import HandbookSearch
 import HandbookVersions
+internal import Mustache
 
 /// Renders every page of a validated handbook with a theme, concurrently.
 public struct SiteRenderer: Sendable {
@@ -194,13 +195,17 @@ public struct SiteRenderer: Sendable {
             editionTag: edition.flatMap { $0.edition.isLatest ? nil : $0.edition.name })
         let markdown = HTMLRenderer(
             allowsRawHTML: index.handbook.config.allowsRawHTML, embedding: PageEmbedding(views: views, theme: theme))
-        let site = views.site()
         let chrome = PageChromeBuilder(
             plan: plan, views: views, theme: theme, sidebar: sidebar, headers: headers, edition: edition)
+        let site = views.site()
+        /// The page's template, with the values of its folder's site written in.
+        func pageHTML(_ context: some MustacheParent & Sendable, template: String) -> String {
+            theme.render(context, template: template, site: site)
+        }
 
         switch page.content {
         case .home:
-            return theme.render(
+            return pageHTML(
                 HomePage(
                     page: chrome.build(page, kind: "home"), areas: views.areaCards(limit: Self.homeCardLimit),
                     recent: views.recentPolicies(),
@@ -209,11 +214,11 @@ public struct SiteRenderer: Sendable {
                     },
                     chapterCount: index.handbook.chapters.count, policyCount: index.handbook.policies.count,
                     processCount: index.handbook.processes.count),
-                template: "home", site: site)
+                template: "home")
         case .area(let area):
-            return theme.render(
+            return pageHTML(
                 AreaPage(page: chrome.build(page, kind: "area", source: "handbook.yaml"), area: views.areaCard(area)),
-                template: "area", site: site)
+                template: "area")
         case .chapter(let chapter):
             let document = index.chapterDocuments[chapter.path]
             let view = ChapterView(
@@ -221,11 +226,11 @@ public struct SiteRenderer: Sendable {
                 body: document.map(markdown.render) ?? "",
                 related: chapter.related.compactMap { index.policiesByID[$0.value] }.map(views.policySummary),
                 hasTasks: document?.hasTaskItems ?? false)
-            return theme.render(
+            return pageHTML(
                 ChapterPage(
                     page: chrome.build(page, kind: "chapter", headings: document?.headings ?? [], source: chapter.path),
                     chapter: view),
-                template: "chapter", site: site)
+                template: "chapter")
         case .policy(let policy):
             let document = index.policyDocuments[policy.path]
             let view = views.policy(
@@ -237,54 +242,54 @@ public struct SiteRenderer: Sendable {
                     Heading(
                         level: 2, text: theme.string(anchor), id: anchor, location: SourceLocation(path: policy.path)))
             }
-            return theme.render(
+            return pageHTML(
                 PolicyPage(
                     page: chrome.build(page, kind: "policy", headings: headings, source: policy.path), policy: view),
-                template: "policy", site: site)
+                template: "policy")
         case .process(let process):
             let source = index.policiesByID[process.policyID]?.path
-            return theme.render(
+            return pageHTML(
                 ProcessPage(page: chrome.build(page, kind: "process", source: source), process: views.process(process)),
-                template: "process", site: site)
+                template: "process")
         case .roles:
-            return theme.render(
+            return pageHTML(
                 RolesPage(page: chrome.build(page, kind: "roles", source: "roles.yaml"), roles: views.roleTree()),
-                template: "roles", site: site)
+                template: "roles")
         case .role(let role):
-            return theme.render(
+            return pageHTML(
                 RolePage(page: chrome.build(page, kind: "role", source: "roles.yaml"), role: views.role(role)),
-                template: "role", site: site)
+                template: "role")
         case .onboarding(let role):
             let (policies, processes) = views.onboarding(for: role)
-            return theme.render(
+            return pageHTML(
                 OnboardingPage(
                     page: chrome.build(page, kind: "onboarding", source: "roles.yaml"), roleID: role.id,
                     role: views.roleLink(role.id), policies: policies, processes: processes),
-                template: "onboarding", site: site)
+                template: "onboarding")
         case .checklists:
             let processes = plan.pages.compactMap { page -> PolicyProcess? in
                 if case .process(let process) = page.content { process } else { nil }
             }
-            return theme.render(
+            return pageHTML(
                 BookletPage(page: chrome.build(page, kind: "booklet"), processes: processes.map(views.process)),
-                template: "checklists", site: site)
+                template: "checklists")
         case .reviews:
-            return theme.render(
+            return pageHTML(
                 ReviewsPage(
                     page: chrome.build(page, kind: "reviews"), rows: views.reviewRows(), today: today.description,
                     calendarURL: views.url(SiteRoutes.reviewCalendar)),
-                template: "reviews", site: site)
+                template: "reviews")
         case .printVersion:
             let book = PrintVersion(index: index, views: views, theme: theme, plan: plan)
-            return theme.render(
+            return pageHTML(
                 PrintPage(
                     page: chrome.build(page, kind: "print"), chapters: book.chapters(cache: cache),
                     policies: book.policies()),
-                template: "print", site: site)
+                template: "print")
         case .changes:
             let changes = edition?.changes
             let groups = changes.map(views.changeGroups) ?? []
-            return theme.render(
+            return pageHTML(
                 ChangesPageView(
                     page: chrome.build(page, kind: "changes"), edition: edition?.edition.name ?? "",
                     since: edition?.previousName.map {
@@ -292,7 +297,7 @@ public struct SiteRenderer: Sendable {
                     },
                     first: changes == nil, empty: changes?.isEmpty ?? false, groups: groups,
                     feedURL: SiteRoutes.root(from: folder + page.path) + "changes.xml"),
-                template: "changes", site: site)
+                template: "changes")
         case .history(let policy):
             let siteRoot = SiteRoutes.root(from: folder + page.path)
             let entries = (edition?.policyHistory[policy.id.value] ?? []).map { entry in
@@ -302,15 +307,15 @@ public struct SiteRenderer: Sendable {
                     first: entry.first,
                     change: entry.change.map { views.change($0, url: url) })
             }
-            return theme.render(
+            return pageHTML(
                 HistoryPageView(
                     page: chrome.build(page, kind: "history", source: policy.path),
                     policy: views.policyLink(policy.id.value), entries: entries),
-                template: "history", site: site)
+                template: "history")
         case .search:
-            return theme.render(PlainPage(page: chrome.build(page, kind: "search")), template: "search", site: site)
+            return pageHTML(PlainPage(page: chrome.build(page, kind: "search")), template: "search")
         case .notFound:
-            return theme.render(PlainPage(page: chrome.build(page, kind: "not-found")), template: "404", site: site)
+            return pageHTML(PlainPage(page: chrome.build(page, kind: "not-found")), template: "404")
         }
     }
 
