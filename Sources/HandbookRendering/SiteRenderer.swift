@@ -15,6 +15,7 @@ public struct SiteRenderer: Sendable {
     let sidebar: Sidebar
     /// The site's header, rendered once per folder depth.
     private let headers = RenderedOnce()
+    private let parts: SharedParts
     let edition: EditionContext?
     /// Parts of pages from earlier builds, reused where unchanged.
     let cache: RenderCache?
@@ -31,6 +32,7 @@ public struct SiteRenderer: Sendable {
         self.today = today
         self.edition = edition
         self.cache = cache
+        parts = SharedParts(theme: theme)
         let plan = SitePlan(
             index, withEditions: (edition?.editions.count ?? 0) > 1,
             withHistory: edition.map { $0.edition.isLatest && !$0.policyHistory.isEmpty } ?? false)
@@ -192,7 +194,7 @@ public struct SiteRenderer: Sendable {
         let root = SiteRenderer.root(of: page.path, index: index, folder: folder)
         let views = ViewFactory(
             index: index, strings: theme.strings, today: today, root: root, assets: assets(of: page.path),
-            editionTag: edition.flatMap { $0.edition.isLatest ? nil : $0.edition.name })
+            editionTag: edition.flatMap { $0.edition.isLatest ? nil : $0.edition.name }, parts: parts)
         let markdown = HTMLRenderer(
             allowsRawHTML: index.handbook.config.allowsRawHTML, embedding: PageEmbedding(views: views, theme: theme))
         let chrome = PageChromeBuilder(

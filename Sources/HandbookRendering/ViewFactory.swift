@@ -13,6 +13,8 @@ struct ViewFactory: Sendable {
     var assets: String = "assets/"
     /// The tag of the edition being built; nil for the latest.
     var editionTag: String? = nil
+    /// Parts shared by the pages of a folder, such as a process's steps.
+    let parts: SharedParts
 
     private var handbook: Handbook { index.handbook }
 
@@ -91,18 +93,25 @@ struct ViewFactory: Sendable {
         }
         var records: [RecordView] = []
         for record in steps.flatMap(\.records) where !records.contains(record) { records.append(record) }
-        let map = ProcessMap(
-            title: process.title,
-            steps: zip(process.steps, steps).map { step, view in
-                ProcessMap.Step(
-                    number: view.number, title: step.title, role: step.role.value, roleName: view.role.name,
-                    timeLimit: view.sla, records: step.records)
-            }, label: strings["process_map_label"] ?? "{title}")
-        return ProcessView(
+        let label = strings["process_map_label"] ?? "{title}"
+        let map = LazyHTML { [parts] in
+            parts.map(of: process.id.value) {
+                ProcessMap(
+                    title: process.title,
+                    steps: zip(process.steps, steps).map { step, view in
+                        ProcessMap.Step(
+                            number: view.number, title: step.title, role: step.role.value, roleName: view.role.name,
+                            timeLimit: view.sla, records: step.records)
+                    }, label: label)
+            }
+        }
+        var view = ProcessView(
             id: process.id.value, title: process.title, url: url(SiteRoutes.process(id: process.id.value)),
             owner: roleLink(process.owner.value), trigger: process.trigger, policy: policyLink(process.policyID),
             steps: steps, itemCount: steps.reduce(0) { $0 + $1.checklist.count }, records: records,
             related: process.related.map { policyLink($0.value) }, map: map)
+        view.stepsHTML = LazyHTML { [view, self] in parts.steps(of: view, views: self) }
+        return view
     }
 
     /// Reviews due within this many days are marked on the list of review dates.

@@ -58,12 +58,6 @@ struct MustacheView: MustacheParent, Sendable, CustomStringConvertible, CustomDe
     var debugDescription: String { String(reflecting: view) }
 }
 
-/// A process map is drawn when a template renders it.
-extension ProcessMap: MustacheCustomRenderable {
-    var renderText: String { svg() }
-    var isNull: Bool { false }
-}
-
 private func value(_ text: String?) -> MustacheText? { text.map(MustacheText.init) }
 private func value(_ view: (some MustacheParent & Sendable)?) -> MustacheView? { view.map(MustacheView.init) }
 private func value(_ views: [some MustacheParent & Sendable]) -> [MustacheView] { views.map(MustacheView.init) }
@@ -285,6 +279,7 @@ extension ProcessView: MustacheParent {
         case "records": value(records)
         case "related": value(related)
         case "map": value(map)
+        case "stepsHTML": value(stepsHTML)
         default: nil
         }
     }

@@ -210,9 +210,13 @@ struct ProcessView: Sendable {
     let itemCount: Int
     let records: [RecordView]
     let related: [LinkView]
-    /// The process as a swimlane map, drawn as an inline SVG element where a template shows it
-    /// (most pages that list processes do not).
-    let map: ProcessMap
+    /// The process as a swimlane map, an inline SVG element drawn the first time a template shows
+    /// it (most pages that list processes do not) and the same on every page.
+    let map: LazyHTML
+    /// The steps as the `process-steps` template renders them, once per folder depth for the
+    /// whole build and only where a template shows them; set by ``ViewFactory/process(_:)``,
+    /// which hands the view itself to that template.
+    var stepsHTML = LazyHTML { "" }
 }
 
 struct PolicySummaryView: Sendable {

@@ -44,7 +44,7 @@ import Testing
             checklist: [ChecklistItemView(id: "c", text: "C")], records: [record])
         let process = ProcessView(
             id: "P", title: "P", url: "p.html", owner: role, trigger: "T", policy: link, steps: [step], itemCount: 1,
-            records: [record], related: [link], map: ProcessMap(title: "P", steps: [], label: "{title}"))
+            records: [record], related: [link], map: LazyHTML { "<svg>" })
         let summary = PolicySummaryView(
             id: "POL", title: "P", url: "pol.html", version: "1", effective: "2026-01-01", summary: "S")
         let policy = PolicyView(
