@@ -95,33 +95,35 @@ public struct Theme: Sendable {
                 overridden.insert(relative)
             }
         }
-        func label(_ relative: String) -> String {
-            overridden.contains(relative)
+        let overriddenFiles = overridden
+        @Sendable func label(_ relative: String) -> String {
+            overriddenFiles.contains(relative)
                 ? "\(directory?.lastPathComponent ?? "")/\(relative)" : "(built-in theme)/\(relative)"
         }
         MustacheHTMLEscaping.registered
-        var library = MustacheLibrary()
-        var sources = ""
-        for (relative, data) in files.sorted(by: { $0.key < $1.key })
-        where relative.hasPrefix("templates/") && relative.hasSuffix(".mustache") {
-            let text = String(decoding: data, as: UTF8.self)
-            sources += relative + "\n" + text
+        let sources = files.filter { $0.key.hasPrefix("templates/") && $0.key.hasSuffix(".mustache") }
+            .map { (relative: $0.key, text: String(decoding: $0.value, as: UTF8.self)) }
+            .sorted { $0.relative < $1.relative }
+        // Parsed as written, on all cores, so that errors point into the file; the first in
+        // path order is reported.
+        let errors = sources.concurrentMap { source -> Failure? in
             do {
-                try library.register(
-                    MustacheHTMLEscaping.pragma + text,
-                    named: String(relative.dropFirst("templates/".count).dropLast(".mustache".count)))
+                _ = try MustacheTemplate(string: MustacheHTMLEscaping.pragma + source.text)
+                return nil
             } catch let error as MustacheTemplate.ParserError {
                 // The column on the first line counts the pragma put before the template.
                 let line = error.context.lineNumber
-                throw .template(
-                    file: label(relative), line: line,
+                return .template(
+                    file: label(source.relative), line: line,
                     column: max(1, error.context.columnNumber - (line == 1 ? MustacheHTMLEscaping.pragma.count : 0)),
                     message: "\(error.error)")
             } catch {
-                throw .template(file: label(relative), line: 1, column: 1, message: "\(error)")
+                return .template(file: label(source.relative), line: 1, column: 1, message: "\(error)")
             }
         }
-        for name in requiredTemplates where library.getTemplate(named: name) == nil {
+        if let error = errors.lazy.compactMap({ $0 }).first { throw error }
+        let names = Set(sources.map { Self.templateName(of: $0.relative) })
+        for name in requiredTemplates where !names.contains(name) {
             throw .missingTemplate(name)
         }
         // Strings: the built-in ones, then the folder's, key by key.
@@ -134,19 +136,22 @@ public struct Theme: Sendable {
             strings.merge(try loadStrings(data, file: label(stringsFile))) { _, override in override }
         }
         guard !strings.isEmpty else { throw .strings(file: label(stringsFile), message: "missing UI strings file") }
-        // Parsed as written above, so that errors point into the file; rendered with the UI
-        // strings written in.
-        var templates: [String: String] = [:]
-        for (relative, data) in files where relative.hasPrefix("templates/") && relative.hasSuffix(".mustache") {
-            let name = String(relative.dropFirst("templates/".count).dropLast(".mustache".count))
-            templates[name] = ConstantFolding.fold(
-                String(decoding: data, as: UTF8.self), strings: strings, context: .init(template: name))
-        }
+        // Rendered with the UI strings written in.
+        let foldingStrings = strings
+        let templates = Dictionary(
+            sources.concurrentMap { source in
+                let name = Self.templateName(of: source.relative)
+                return (
+                    name, ConstantFolding.fold(source.text, strings: foldingStrings, context: .init(template: name))
+                )
+            }, uniquingKeysWith: { first, _ in first })
+        var library = MustacheLibrary()
         Self.register(templates, in: &library)
-        sources += strings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
+        let sourceText = sources.map { $0.relative + "\n" + $0.text }.joined()
+        let stringText = strings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
         return Theme(
             directory: directory, files: files, library: library, templates: templates, strings: strings,
-            fingerprint: ContentHash.of(sources))
+            fingerprint: ContentHash.of(sourceText + stringText))
     }
 
     private init(
@@ -161,11 +166,19 @@ public struct Theme: Sendable {
         self.fingerprint = fingerprint
     }
 
-    /// Registers `templates` in `library`. Each was parsed as written before, so none fails
-    /// here, and one that did would stay as it was.
+    /// The name a template is registered under: its path below `templates/`, without `.mustache`.
+    private static func templateName(of relative: String) -> String {
+        String(relative.dropFirst("templates/".count).dropLast(".mustache".count))
+    }
+
+    /// Parses `templates` on all cores and registers them in `library`. Each was parsed as
+    /// written before, so none fails here, and one that did would stay as it was.
     private static func register(_ templates: [String: String], in library: inout MustacheLibrary) {
-        for (name, text) in templates {
-            try? library.register(MustacheHTMLEscaping.pragma + text, named: name)
+        let parsed = Array(templates).concurrentMap { name, text in
+            (name, try? MustacheTemplate(string: MustacheHTMLEscaping.pragma + text))
+        }
+        for case (let name, let template?) in parsed {
+            library.register(template, named: name)
         }
     }
 
@@ -176,12 +189,11 @@ public struct Theme: Sendable {
         return librariesBySite.libraries.withLock { libraries in
             if let library = libraries[values] { return library }
             var library = self.library
-            var changed: [String: String] = [:]
-            for (name, text) in templates {
+            let changed = Array(templates).concurrentMap { name, text in
                 let folded = ConstantFolding.fold(text, strings: [:], site: values, context: .init(template: name))
-                if folded != text { changed[name] = folded }
+                return folded == text ? nil : (name, folded)
             }
-            Self.register(changed, in: &library)
+            Self.register(Dictionary(changed.compactMap { $0 }, uniquingKeysWith: { first, _ in first }), in: &library)
             libraries[values] = library
             return library
         }
