@@ -106,8 +106,15 @@ public struct SiteBuilder: Sendable {
     ) async throws -> Report {
         var stopwatch = Stopwatch()
         let options = self.options
-        // Git's answers do not depend on the check: asked while it runs.
+        // Git's answers do not depend on the check: asked while it runs. So is the theme loaded,
+        // in the language handbook.yaml names (again, after the check, if that was not it).
         async let lastChanges = LastChanges.load(contentDirectory: options.contentDirectory, git: options.git)
+        let themeLanguage = ContentLoader.language(of: options.content)
+        let themeLoad = startInBackground { [options] in
+            Result { () throws(Theme.Failure) in
+                try Theme.load(from: options.themeDirectory, language: themeLanguage)
+            }
+        }
         let (index, checkDiagnostics) = try await runBlocking {
             try ContentCheck(content: options.content, today: options.today, cache: options.sourceCache).run()
         }
@@ -123,8 +130,13 @@ public struct SiteBuilder: Sendable {
         }
         let (written, laps) = try await runBlocking { [self, stopwatch] in
             var stopwatch = stopwatch
+            let language = index.handbook.config.language
+            let theme =
+                language == themeLanguage
+                ? try themeLoad.result().get() : try Theme.load(from: options.themeDirectory, language: language)
             let written = try write(
-                index: index, history: history, contexts: contexts, remembering: remembering, since: previous,
+                theme: theme, index: index, history: history, contexts: contexts, remembering: remembering,
+                since: previous,
                 firstPages: firstPages.map { hand in { hand($0, diagnostics) } }, stopwatch: &stopwatch)
             return (written, stopwatch)
         }
@@ -136,14 +148,13 @@ public struct SiteBuilder: Sendable {
         return report
     }
 
-    /// Renders every edition, its search index, feeds and assets into a new version of the
-    /// output, and puts it in place; returns the pages written and rendered, and the memory.
+    /// Renders every edition with `theme`, its search index, feeds and assets into a new version
+    /// of the output, and puts it in place; returns the pages written and rendered, and the memory.
     private func write(
-        index: HandbookIndex, history: EditionHistory, contexts: [EditionContext?], remembering: Bool,
+        theme: Theme, index: HandbookIndex, history: EditionHistory, contexts: [EditionContext?], remembering: Bool,
         since previous: (memory: BuildMemory, changed: Set<String>)?, firstPages: (([OutputFile]) -> Void)?,
         stopwatch: inout Stopwatch
     ) throws -> (pages: Int, rendered: Int, memory: BuildMemory?) {
-        let theme = try Theme.load(from: options.themeDirectory, language: index.handbook.config.language)
         // Old editions link to the latest edition's pages; only a site with editions has them.
         let cache = EditionCache(
             output: output, theme: theme, editions: history.editions,

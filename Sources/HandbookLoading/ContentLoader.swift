@@ -27,6 +27,18 @@ public struct ContentLoader: Sendable {
         self.init(content: DiskContentTree(root: contentDirectory))
     }
 
+    /// The language `handbook.yaml` names, read on its own and without its problems (which
+    /// ``load()`` reports): the default where it names none or cannot be read. Enough to load a
+    /// theme while the content is loaded and checked.
+    public static func language(of content: any ContentTree) -> HandbookConfig.Language {
+        guard content.outsideTarget(of: "handbook.yaml") == nil, let data = content.contents(of: "handbook.yaml"),
+            data.count <= HandbookConfig.defaultMaximumFileSize,
+            let config = SettingsReader.readConfig(
+                path: "handbook.yaml", text: String(decoding: data, as: UTF8.self), sink: DiagnosticSink())
+        else { return HandbookConfig.Language.chinese }
+        return config.language
+    }
+
     public func load() throws(Failure) -> (Handbook, [Diagnostic]) {
         guard content.exists else { throw .missingContentFolder(content.location) }
 

@@ -6,6 +6,17 @@ import Testing
 @testable import HandbookModel
 
 @Suite struct ContentLoaderTests {
+    /// What a build loads its theme in while the check runs: the load's language, or the default.
+    @Test func readsTheLanguageOnItsOwn() throws {
+        var content = try TestSupport.content()
+        #expect(ContentLoader.language(of: content) == .english)
+        #expect(ContentLoader.language(of: content) == (try ContentLoader(content: content).load()).0.config.language)
+        content.files["handbook.yaml"] = Data("title: [unclosed\n".utf8)
+        #expect(ContentLoader.language(of: content) == .chinese)
+        content.files["handbook.yaml"] = nil
+        #expect(ContentLoader.language(of: content) == .chinese)
+    }
+
     @Test func loadsEveryKindOfSource() async throws {
         do {
             let content = try TestSupport.content()
