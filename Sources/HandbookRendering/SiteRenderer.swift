@@ -321,9 +321,18 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    private struct SitemapURL {
+    /// One `<url>` of the sitemap, looked up directly rather than through `Mirror`.
+    private struct SitemapURL: MustacheParent {
         let loc: String
         let lastmod: String?
+
+        func child(named name: String) -> Any? {
+            switch name {
+            case "loc": loc
+            case "lastmod": lastmod
+            default: nil
+            }
+        }
     }
 
     private func sitemap() -> String {
