@@ -35,7 +35,7 @@ public struct ContentLoader: Sendable {
             data.count <= HandbookConfig.defaultMaximumFileSize,
             let config = SettingsReader.readConfig(
                 path: "handbook.yaml", text: String(decoding: data, as: UTF8.self), sink: DiagnosticSink())
-        else { return HandbookConfig.Language.chinese }
+        else { return HandbookConfig.defaultLanguage }
         return config.language
     }
 

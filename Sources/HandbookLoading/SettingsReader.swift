@@ -15,7 +15,7 @@ enum SettingsReader {
         let title = fields.string("title")?.value ?? ""
         let description = fields.string("description")?.value ?? ""
         let version = fields.string("version")?.value ?? ""
-        var language = HandbookConfig.Language.chinese
+        var language = HandbookConfig.defaultLanguage
         if let code = fields.string("language") {
             if let known = HandbookConfig.Language(rawValue: code.value) {
                 language = known

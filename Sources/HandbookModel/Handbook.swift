@@ -63,10 +63,13 @@ public struct HandbookConfig: Sendable {
     /// one file cannot make a build run out of memory.
     public var maximumFileSize = HandbookConfig.defaultMaximumFileSize
     public static let defaultMaximumFileSize = 4 << 20
+    /// The language of a handbook whose `handbook.yaml` names none.
+    public static let defaultLanguage = Language.chinese
     public var areas: [Area]
 
     public init(
-        title: String, description: String = "", version: String = "", language: Language = .chinese,
+        title: String, description: String = "", version: String = "",
+        language: Language = HandbookConfig.defaultLanguage,
         baseURL: String = "https://example.com/",
         repositoryURL: String? = nil, editURI: String = "edit/main/content/", allowsRawHTML: Bool = false,
         areas: [Area] = []

@@ -102,7 +102,7 @@ public struct Theme: Sendable {
         }
         MustacheHTMLEscaping.registered
         let sources = files.filter { $0.key.hasPrefix("templates/") && $0.key.hasSuffix(".mustache") }
-            .map { (relative: $0.key, text: String(decoding: $0.value, as: UTF8.self)) }
+            .map { (relative: $0.key, name: templateName(of: $0.key), text: String(decoding: $0.value, as: UTF8.self)) }
             .sorted { $0.relative < $1.relative }
         // Parsed as written, on all cores, so that errors point into the file; the first in
         // path order is reported.
@@ -122,7 +122,7 @@ public struct Theme: Sendable {
             }
         }
         if let error = errors.lazy.compactMap({ $0 }).first { throw error }
-        let names = Set(sources.map { Self.templateName(of: $0.relative) })
+        let names = Set(sources.map(\.name))
         for name in requiredTemplates where !names.contains(name) {
             throw .missingTemplate(name)
         }
@@ -140,9 +140,9 @@ public struct Theme: Sendable {
         let foldingStrings = strings
         let templates = Dictionary(
             sources.concurrentMap { source in
-                let name = Self.templateName(of: source.relative)
-                return (
-                    name, ConstantFolding.fold(source.text, strings: foldingStrings, context: .init(template: name))
+                (
+                    source.name,
+                    ConstantFolding.fold(source.text, strings: foldingStrings, context: .init(template: source.name))
                 )
             }, uniquingKeysWith: { first, _ in first })
         var library = MustacheLibrary()

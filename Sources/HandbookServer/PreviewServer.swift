@@ -190,7 +190,7 @@ private actor Rebuilder {
     /// The overlay's labels from the theme's strings in the handbook's language, loaded again
     /// only when the language or a theme file changed.
     private func labels(for language: HandbookConfig.Language?) -> [String: String] {
-        let language = language ?? .chinese
+        let language = language ?? HandbookConfig.defaultLanguage
         if let known = knownLabels, known.language == language { return known.labels }
         guard let theme = try? Theme.load(from: options.build.themeDirectory, language: language) else {
             return [:]
